@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "healthcontroller.h"
+
+#include "registry/database.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hai {
+
+void HealthController::registerRoutes(Router &router)
+{
+    router.add({"GET", u"/health"_s, [this](const ApiRequest &r) { return health(r); },
+                u"Overall status and the status of each dependency"_s, u"meta"_s});
+}
+
+// GET /health
+// -> 200 {"status":"healthy"|"degraded"|"unhealthy","version","uptime_seconds",
+//         "dependencies":{"sqlite"|"postgresql":{"status","journal_mode","wal_enabled",
+//         "database_size_mb"}, ...}}
+ApiResponse HealthController::health(const ApiRequest &)
+{
+    QJsonObject dependencies;
+    QString overall = u"healthy"_s;
+    const auto fold = [&overall](const QString &status, bool critical) {
+        if (status == u"healthy"_s)
+            return;
+        if (critical && status == u"unhealthy"_s)
+            overall = u"unhealthy"_s;
+        else if (overall == u"healthy"_s)
+            overall = u"degraded"_s;
+    };
+
+    const QJsonObject registry = registryHealth();
+    fold(registry.value(u"status"_s).toString(), true);
+    dependencies.insert(m_context.readDatabase->isPostgres() ? u"postgresql"_s : u"sqlite"_s,
+                        registry);
+    for (const HealthProbe &probe : std::as_const(m_context.probes)) {
+        const QJsonObject report = probe.report();
+        fold(report.value(u"status"_s).toString(), probe.critical);
+        dependencies.insert(probe.name, report);
+    }
+    return ApiResponse::json({{u"status"_s, overall},
+                              {u"version"_s, QStringLiteral(HAI_VERSION)},
+                              {u"uptime_seconds"_s, double(m_context.uptime.elapsed()) / 1000.0},
+                              {u"dependencies"_s, dependencies}});
+}
+
+QJsonObject HealthController::registryHealth()
+{
+    const Database::Health health = m_context.readDatabase->health();
+    QJsonObject report{{u"status"_s, health.ok ? u"healthy"_s : u"unhealthy"_s},
+                       {u"journal_mode"_s, health.journalMode},
+                       {u"wal_enabled"_s, health.walEnabled},
+                       {u"database_size_mb"_s, std::round(health.sizeMb * 100.0) / 100.0}};
+    if (!health.ok)
+        report.insert(u"error"_s, health.error);
+    return report;
+}
+
+} // namespace hai

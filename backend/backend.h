@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/settings.h"
+#include "core/thread.h"
+
+#include <QObject>
+
+namespace hai {
+
+class HttpApi;
+class RegistryService;
+
+// The facade the app talks to. It owns the worker threads ("registry", "api") and wires the
+// modules together; the GUI and the headless main only see this class and its signals.
+class Backend : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Backend(const Settings &settings, QObject *parent = nullptr);
+    ~Backend() override;
+
+    // Opens and migrates the registry, then starts the REST API. On failure `error` is one
+    // line that names the option at fault, and nothing is left running.
+    bool start(QString *error);
+    // Stops every module in reverse order; safe to call twice.
+    void stop();
+
+    const Settings &settings() const { return m_settings; }
+    quint16 apiPort() const { return m_apiPort; }
+    RegistryService *registry() const { return m_registry; }
+
+private:
+    Settings m_settings;
+    ThreadPtr m_registryThread;
+    ThreadPtr m_apiThread;
+    RegistryService *m_registry = nullptr; // lives in m_registryThread
+    HttpApi *m_api = nullptr;              // lives in m_apiThread
+    quint16 m_apiPort = 0;
+};
+
+} // namespace hai

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "databaselocation.h"
+
+#include <QHostAddress>
+#include <QStringList>
+#include <QUrl>
+
+namespace hai {
+
+enum class LogLevel { Debug, Info, Warning, Error };
+
+// Every setting of the app, parsed and validated once at startup (see SettingsLoader).
+// Secrets are plain members here; only logging code must never print them.
+struct Settings
+{
+    bool headless = false;
+    QString configFile; // the INI file that was read, empty if none
+    QString dataDir;
+    LogLevel logLevel = LogLevel::Info;
+
+    QUrl haUrl;
+    QString haToken;
+
+    QUrl influxUrl;
+    int influxApi = 1;
+    QString influxDb = QStringLiteral("home_assistant");
+    QString influxOrg;
+    QString influxBucket;
+    QString influxToken;
+
+    QHostAddress apiHost = QHostAddress::LocalHost;
+    quint16 apiPort = 8006; // 0 picks a free port
+    QString apiToken;
+    QStringList corsOrigins;
+
+    DatabaseLocation registryDb;
+
+    QString apiListenText() const;
+};
+
+} // namespace hai
