@@ -3,6 +3,8 @@
 
 #include "api/httpapi.h"
 #include "core/logging.h"
+#include "demo/demohome.h"
+#include "homeassistant/haclient.h"
 #include "registry/registryservice.h"
 
 using namespace Qt::StringLiterals;
@@ -22,6 +24,16 @@ void destroyIn(Worker *&worker)
         delete doomed;
         return true;
     });
+}
+
+// The --demo home: small enough to read in the GUI, busy enough to show live traffic.
+DemoHomeOptions demoOptions()
+{
+    DemoHomeOptions options;
+    options.devices = 40;
+    options.entitiesPerDevice = 5;
+    options.eventsPerSecond = 5;
+    return options;
 }
 } // namespace
 
@@ -48,8 +60,20 @@ bool Backend::start(QString *error)
         return false;
     }
 
+    if (m_settings.demo && !startDemoHome(error)) {
+        stop();
+        return false;
+    }
+    if (m_settings.haUrl.isValid())
+        startHaClient();
+    else
+        qCWarning(lcCore)
+            << "no Home Assistant configured: give --ha-url and --ha-token, or --demo";
+
     m_apiThread = startNamedThread(u"api"_s);
     m_api = new HttpApi(m_settings, m_registry);
+    if (m_haClient)
+        m_api->setHomeAssistant(m_haClient->liveStates(), m_haClient->stats());
     m_api->moveToThread(m_apiThread.get());
     HttpApi *api = m_api;
     if (!invokeIn(api, [api, &reason] { return api->start(&reason); })) {
@@ -64,10 +88,50 @@ bool Backend::start(QString *error)
     return true;
 }
 
+bool Backend::startDemoHome(QString *error)
+{
+    m_demoThread = startNamedThread(u"demo"_s);
+    m_demoHome = new DemoHome(demoOptions());
+    m_demoHome->moveToThread(m_demoThread.get());
+    DemoHome *demo = m_demoHome;
+    if (!invokeIn(demo, [demo] { return demo->listen(); })) {
+        *error = u"--demo: cannot start the demo home: "_s + demo->errorString();
+        return false;
+    }
+    m_settings.haUrl = demo->url();
+    m_settings.haToken = demo->token();
+    qCInfo(lcCore).noquote() << "demo home with" << demo->deviceCount() << "devices and"
+                             << demo->entityCount() << "entities on" << demo->url().toString();
+    return true;
+}
+
+void Backend::startHaClient()
+{
+    HaClientOptions options;
+    options.url = m_settings.haUrl;
+    options.token = m_settings.haToken;
+    options.registryDb = m_settings.registryDb;
+    m_haThread = startNamedThread(u"ha"_s);
+    m_haClient = new HaClient(options, m_registry);
+    m_haClient->moveToThread(m_haThread.get());
+    QMetaObject::invokeMethod(m_haClient, &HaClient::start, Qt::QueuedConnection);
+}
+
 void Backend::stop()
 {
     destroyIn(m_api);
     m_apiThread.reset();
+    if (m_haClient) {
+        HaClient *client = m_haClient;
+        invokeIn(client, [client] {
+            client->stop(); // stores the checkpoint
+            return true;
+        });
+    }
+    destroyIn(m_haClient);
+    m_haThread.reset();
+    destroyIn(m_demoHome);
+    m_demoThread.reset();
     destroyIn(m_registry);
     m_registryThread.reset();
 }

@@ -8,11 +8,13 @@
 
 namespace hai {
 
+class DemoHome;
+class HaClient;
 class HttpApi;
 class RegistryService;
 
-// The facade the app talks to. It owns the worker threads ("registry", "api") and wires the
-// modules together; the GUI and the headless main only see this class and its signals.
+// The facade the app talks to. It owns the worker threads ("registry", "demo", "ha", "api")
+// and wires the modules together; the GUI and the headless main only see this class.
 class Backend : public QObject
 {
     Q_OBJECT
@@ -20,8 +22,9 @@ public:
     explicit Backend(const Settings &settings, QObject *parent = nullptr);
     ~Backend() override;
 
-    // Opens and migrates the registry, then starts the REST API. On failure `error` is one
-    // line that names the option at fault, and nothing is left running.
+    // Opens and migrates the registry, starts the demo home when asked, the Home Assistant
+    // client when there is an HA to talk to, then the REST API. On failure `error` is one line
+    // that names the option at fault, and nothing is left running.
     bool start(QString *error);
     // Stops every module in reverse order; safe to call twice.
     void stop();
@@ -29,12 +32,20 @@ public:
     const Settings &settings() const { return m_settings; }
     quint16 apiPort() const { return m_apiPort; }
     RegistryService *registry() const { return m_registry; }
+    HaClient *haClient() const { return m_haClient; }
 
 private:
+    bool startDemoHome(QString *error);
+    void startHaClient();
+
     Settings m_settings;
     ThreadPtr m_registryThread;
+    ThreadPtr m_demoThread;
+    ThreadPtr m_haThread;
     ThreadPtr m_apiThread;
     RegistryService *m_registry = nullptr; // lives in m_registryThread
+    DemoHome *m_demoHome = nullptr;        // lives in m_demoThread
+    HaClient *m_haClient = nullptr;        // lives in m_haThread
     HttpApi *m_api = nullptr;              // lives in m_apiThread
     quint16 m_apiPort = 0;
 };

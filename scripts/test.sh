@@ -14,9 +14,10 @@ echo "== tests"
 (cd build && ctest --output-on-failure --timeout 900 -j2)
 
 echo "== sanitizer build (ASan + UBSan)"
-scripts/build.sh build-asan -DBUILD_TESTING=ON -DHAI_SANITIZE=ON
+scripts/build.sh build-asan -DBUILD_TESTING=ON -DHAI_SANITIZE=ON -DHAI_UNIT_TESTS_ONLY=ON \
+    -DCMAKE_BUILD_TYPE=Debug
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 echo "== unit tests under sanitizers"
-(cd build-asan && ctest --output-on-failure --timeout 900 -j2 -L unit)
+(cd build-asan && HAI_FUZZ_SECONDS=60 ctest --output-on-failure --timeout 900 -j2 -L unit)

@@ -7,11 +7,14 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace hai {
 
 class ApiMetrics;
 class Database;
+class HaStats;
+class LiveStateCache;
 class RegistryReader;
 class RegistryService;
 struct Settings;
@@ -34,6 +37,9 @@ struct ApiContext
     RegistryReader *reader = nullptr;
     RegistryService *registry = nullptr;
     ApiMetrics *metrics = nullptr;
+    // Home Assistant views, both safe to read from the api thread; null when no HA is set.
+    std::shared_ptr<const LiveStateCache> liveStates;
+    std::shared_ptr<const HaStats> haStats;
     QElapsedTimer uptime;
     QList<HealthProbe> probes;
 };

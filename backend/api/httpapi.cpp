@@ -7,6 +7,7 @@
 #include "controllers/preferencescontroller.h"
 #include "controllers/registrycontroller.h"
 #include "controllers/registrylistscontroller.h"
+#include "controllers/statscontroller.h"
 #include "core/logging.h"
 #include "core/settings.h"
 #include "nodelaytcpserver.h"
@@ -72,6 +73,13 @@ void HttpApi::addHealthProbe(HealthProbe probe)
     m_context.probes.append(std::move(probe));
 }
 
+void HttpApi::setHomeAssistant(std::shared_ptr<const LiveStateCache> liveStates,
+                               std::shared_ptr<const HaStats> stats)
+{
+    m_context.liveStates = std::move(liveStates);
+    m_context.haStats = std::move(stats);
+}
+
 bool HttpApi::start(QString *error)
 {
     m_database = std::make_unique<Database>();
@@ -124,6 +132,7 @@ void HttpApi::registerRoutes()
     m_controllers.push_back(std::make_unique<BulkController>(m_context));
     m_controllers.push_back(std::make_unique<PreferencesController>(m_context));
     m_controllers.push_back(std::make_unique<MetricsController>(m_context));
+    m_controllers.push_back(std::make_unique<StatsController>(m_context));
     for (const auto &controller : m_controllers)
         controller->registerRoutes(m_router);
 

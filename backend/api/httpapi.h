@@ -43,6 +43,9 @@ public:
     quint16 port() const { return m_port; }
 
     void addHealthProbe(HealthProbe probe);
+    // Call before start(): the live states and connection figures of the HA client.
+    void setHomeAssistant(std::shared_ptr<const LiveStateCache> liveStates,
+                          std::shared_ptr<const HaStats> stats);
     ApiResponse dispatch(ApiRequest request);
     const Router &router() const { return m_router; }
 

@@ -10,6 +10,11 @@ const QList<OptionSpec> &optionTable()
     // Environment names: ha-* -> HA_*, influx-* -> INFLUX_*, everything else HAI_*.
     static const QList<OptionSpec> table = {
         {u"headless"_s, u"HAI_HEADLESS"_s, {}, u"Run the backend without a window."_s, {}},
+        {u"demo"_s,
+         u"HAI_DEMO"_s,
+         {},
+         u"Connect to a simulated Home Assistant home (no HA needed)."_s,
+         {}},
         {u"config"_s, u"HAI_CONFIG"_s, u"FILE"_s, u"INI file to read settings from."_s,
          u"<AppConfigLocation>/ha-ingestor.ini"_s},
         {u"data-dir"_s, u"HAI_DATA_DIR"_s, u"DIR"_s,

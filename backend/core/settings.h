@@ -16,6 +16,7 @@ enum class LogLevel { Debug, Info, Warning, Error };
 struct Settings
 {
     bool headless = false;
+    bool demo = false;  // run DemoHome in-process and connect to it instead of --ha-url
     QString configFile; // the INI file that was read, empty if none
     QString dataDir;
     LogLevel logLevel = LogLevel::Info;

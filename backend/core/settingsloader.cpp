@@ -235,11 +235,14 @@ bool SettingsLoader::validate(const RawValues &raw, Settings *settings, QString 
     const auto has = [&raw](const char *name) { return raw.contains(QLatin1String(name)); };
     const auto value = [&raw](const char *name) { return raw.value(QLatin1String(name)); };
 
-    if (has("headless")) {
+    for (const auto &[name, flag] :
+         {std::pair{"headless", &settings->headless}, std::pair{"demo", &settings->demo}}) {
+        if (!has(name))
+            continue;
         bool ok = false;
-        settings->headless = parseBool(value("headless"), &ok);
+        *flag = parseBool(value(name), &ok);
         if (!ok) {
-            *error = failure(u"headless"_s, u"expected true or false"_s);
+            *error = failure(QLatin1String(name), u"expected true or false"_s);
             return false;
         }
     }
@@ -274,6 +277,11 @@ bool SettingsLoader::validate(const RawValues &raw, Settings *settings, QString 
         return false;
     }
     settings->haToken = value("ha-token");
+    if (settings->demo && has("ha-url")) {
+        *error =
+            failure(u"demo"_s, u"cannot be combined with --ha-url (the demo home is the HA)"_s);
+        return false;
+    }
 
     if (has("influx-url") &&
         !parseUrl(value("influx-url"), {u"http"_s, u"https"_s}, &settings->influxUrl, &reason)) {

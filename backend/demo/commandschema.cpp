@@ -216,6 +216,36 @@ QString CommandSchema::validate(const QJsonObject &message) const
     return problems.join(u'\n');
 }
 
+QString CommandSchema::authProblem(const QJsonValue &value)
+{
+    if (!value.isObject())
+        return u"expected a dictionary. Got "_s + pythonRepr(value);
+    const QJsonObject message = value.toObject();
+    static const CommandSchema schema{{"access_token", Type::String},
+                                      {"api_password", Type::String}};
+    QJsonObject rest = message;
+    rest.remove(u"type"_s);
+    QStringList problems;
+    // validate() lets `id` through, as commands have one; the auth message does not.
+    if (rest.contains(u"id"_s))
+        problems.append(u"extra keys not allowed @ data['id']. Got "_s +
+                        pythonRepr(rest.value(u"id"_s)));
+    rest.remove(u"id"_s);
+    const QString fields = schema.validate(rest);
+    if (!fields.isEmpty())
+        problems.append(fields);
+    if (!message.contains(u"type"_s))
+        problems.append(u"required key not provided @ data['type']. Got None"_s);
+    else if (message.value(u"type"_s) != u"auth"_s)
+        problems.append(u"not a valid value for dictionary value @ data['type']. Got "_s +
+                        pythonRepr(message.value(u"type"_s)));
+    if (rest.contains(u"access_token"_s) && rest.contains(u"api_password"_s))
+        problems.append(
+            u"two or more values in the same group of exclusion 'auth' @ data[<auth>]. Got None"_s);
+    problems.sort();
+    return problems.join(u'\n');
+}
+
 QString CommandSchema::typeOnlyError(const QJsonObject &message)
 {
     return u"extra keys not allowed. Got "_s + pythonRepr(message);

@@ -37,6 +37,9 @@ public:
     // Empty when the message is valid.
     QString validate(const QJsonObject &message) const;
 
+    // What is wrong with an auth message (auth.py AUTH_MESSAGE_SCHEMA: type "auth" and one of
+    // access_token or api_password); empty when it fits.
+    static QString authProblem(const QJsonValue &message);
     // The error of a command that declares only `type` and got more keys.
     static QString typeOnlyError(const QJsonObject &message);
     // Python's repr() of a JSON value, as humanize_error prints it (cut at 500 characters).

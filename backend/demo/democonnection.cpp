@@ -42,6 +42,23 @@ QString forLog(const QByteArray &message)
     return QString::fromUtf8(message.left(200)) + (message.size() > 200 ? u"…"_s : QString());
 }
 
+// Any JSON value; QJsonDocument only takes objects and arrays, so a bare scalar (valid JSON
+// for HA) is read as the element of a one-item array.
+bool parseJson(const QByteArray &utf8, QJsonValue *value)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &error);
+    if (error.error == QJsonParseError::NoError) {
+        *value = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+        return true;
+    }
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + utf8 + ']', &error);
+    if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1)
+        return false;
+    *value = wrapped.array().first();
+    return true;
+}
+
 } // namespace
 
 DemoConnection::DemoConnection(QWebSocket *socket, CommandHandlers *handlers,
@@ -331,53 +348,20 @@ void DemoConnection::onBinaryMessage(const QByteArray &data)
 void DemoConnection::handleAuth(const QByteArray &utf8)
 {
     m_authTimer.stop();
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8, &error);
-    if (error.error != QJsonParseError::NoError) {
+    QJsonValue message;
+    if (!parseJson(utf8, &message)) {
         qCWarning(lcDemo, "Disconnected: Received invalid JSON.");
         cancel();
         return;
     }
-    // auth.py AUTH_MESSAGE_SCHEMA: type "auth", and access_token or api_password (one).
-    QString problem;
-    const QJsonObject message = document.object();
-    if (!document.isObject()) {
-        problem = u"expected a dictionary. Got "_s +
-                  CommandSchema::pythonRepr(document.isArray() ? QJsonValue(document.array())
-                                                               : QJsonValue());
-    } else {
-        static const CommandSchema schema{{"access_token", CommandSchema::Type::String},
-                                          {"api_password", CommandSchema::Type::String}};
-        QJsonObject rest = message;
-        rest.remove(u"type"_s);
-        if (rest.contains(u"id"_s))
-            problem = u"extra keys not allowed @ data['id']. Got "_s +
-                      CommandSchema::pythonRepr(rest.value(u"id"_s));
-        rest.remove(u"id"_s);
-        QStringList problems;
-        if (!problem.isEmpty())
-            problems.append(problem);
-        const QString schemaProblem = schema.validate(rest);
-        if (!schemaProblem.isEmpty())
-            problems.append(schemaProblem);
-        if (!message.contains(u"type"_s))
-            problems.append(u"required key not provided @ data['type']. Got None"_s);
-        else if (message.value(u"type"_s) != u"auth"_s)
-            problems.append(u"not a valid value for dictionary value @ data['type']. Got "_s +
-                            CommandSchema::pythonRepr(message.value(u"type"_s)));
-        if (rest.contains(u"access_token"_s) && rest.contains(u"api_password"_s))
-            problems.append(u"two or more values in the same group of exclusion 'auth' @ "
-                            u"data[<auth>]. Got None"_s);
-        problems.sort();
-        problem = problems.join(u'\n');
-    }
+    const QString problem = CommandSchema::authProblem(message);
     if (!problem.isEmpty()) {
         const QString text = u"Auth message incorrectly formatted: "_s + problem;
         qCWarning(lcDemo).noquote() << text;
         closeAfterMessage(authMessage("auth_invalid", "message", text));
         return;
     }
-    const QJsonValue token = message.value(u"access_token"_s);
+    const QJsonValue token = message.toObject().value(u"access_token"_s);
     if (!token.isString() || token.toString().isEmpty() || token.toString() != m_options->token) {
         closeAfterMessage(
             authMessage("auth_invalid", "message", u"Invalid access token or password"_s));
@@ -390,25 +374,17 @@ void DemoConnection::handleAuth(const QByteArray &utf8)
 
 void DemoConnection::handleCommands(const QByteArray &utf8)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(utf8, &error);
-    QJsonArray commands;
-    if (error.error == QJsonParseError::NoError) {
-        if (document.isArray())
-            commands = document.array();
-        else
-            commands.append(document.object());
-    } else {
-        // A bare scalar is valid JSON for HA (and an invalid command); QJsonDocument only
-        // takes objects and arrays, so read it as the element of a one-item array.
-        const QJsonDocument wrapped = QJsonDocument::fromJson('[' + utf8 + ']', &error);
-        if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1) {
-            qCWarning(lcDemo, "Disconnected: Received invalid JSON.");
-            cancel();
-            return;
-        }
-        commands = wrapped.array();
+    QJsonValue parsed;
+    if (!parseJson(utf8, &parsed)) {
+        qCWarning(lcDemo, "Disconnected: Received invalid JSON.");
+        cancel();
+        return;
     }
+    QJsonArray commands;
+    if (parsed.isArray())
+        commands = parsed.toArray();
+    else
+        commands.append(parsed);
     const auto run = [this, commands] {
         for (const QJsonValue &command : commands) {
             if (m_closing)

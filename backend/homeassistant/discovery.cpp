@@ -25,17 +25,31 @@ void Discovery::start()
     m_running = true;
     m_next = 0;
     m_clock.start();
+    // The small lists at once; the entity list (tens of MB in a large home) once the devices
+    // are in, so that HA sends it in a frame of its own and the store writes the other lists
+    // while it travels.
+    for (HaRegistry registry : HaRegistryInfo::storeOrder())
+        if (registry != HaRegistry::Entities)
+            read(registry);
+}
+
+void Discovery::read(HaRegistry registry)
+{
+    const quint64 run = m_run;
     QPointer<Discovery> self(this);
-    for (HaRegistry registry : HaRegistryInfo::storeOrder()) {
-        m_loader->read(registry, [self, run, registry](const HaResult &answer) {
-            if (!self || run != self->m_run)
-                return;
-            qCDebug(lcHa).noquote() << "discovery:" << HaRegistryInfo::name(registry)
-                                    << "read after" << self->m_clock.elapsed() << "ms";
-            self->m_answers.insert(registry, answer);
+    m_loader->read(registry, [self, run, registry](const HaResult &answer) {
+        if (!self || run != self->m_run)
+            return;
+        qCDebug(lcHa).noquote() << "discovery:" << HaRegistryInfo::name(registry) << "read after"
+                                << self->m_clock.elapsed() << "ms";
+        self->m_answers.insert(registry, answer);
+        if (registry == HaRegistry::Devices)
+            self->read(HaRegistry::Entities);
+        if (registry == HaRegistry::Entities)
+            Q_EMIT self->listsRead();
+        if (self && run == self->m_run)
             self->storeNext();
-        });
-    }
+    });
 }
 
 void Discovery::cancel()

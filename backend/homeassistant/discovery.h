@@ -17,7 +17,7 @@ class HaStats;
 
 // Reads every registry on each (re)connect and stores each as a full snapshot (upsert and
 // prune), so that whatever changed while we were away, removals included, is in the store.
-// All six list commands are sent at once; the lists are stored strictly in
+// The list commands are pipelined; the lists are stored strictly in
 // HaRegistryInfo::storeOrder() as they arrive.
 class Discovery : public QObject
 {
@@ -38,8 +38,12 @@ Q_SIGNALS:
     void progressed(const QString &registry, int done, int total);
     // `ok` is false when any registry could not be read or stored (the others were stored).
     void finished(bool ok, const QString &summary);
+    // Every list has arrived (storing may still take a while): a good moment for requests
+    // that would otherwise share HA's frames with the lists.
+    void listsRead();
 
 private:
+    void read(HaRegistry registry);
     void storeNext();
     void complete();
 

@@ -69,6 +69,8 @@ HaClient::HaClient(const HaClientOptions &options, RegistryService *registry, QO
             &HaClient::authenticationFailed);
 
     connect(m_discovery, &Discovery::progressed, this, &HaClient::discoveryProgressed);
+    // get_states (as large as the entity list) after the lists, not in the same frames.
+    connect(m_discovery, &Discovery::listsRead, this, &HaClient::requestStates);
     connect(m_discovery, &Discovery::finished, this, [this](bool ok, const QString &summary) {
         m_discovered = true;
         Q_EMIT discoveryFinished(ok, summary);
@@ -202,6 +204,10 @@ void HaClient::onAuthenticated(const QString &)
         subscribe(type);
 
     m_discovery->start();
+}
+
+void HaClient::requestStates()
+{
     const quint64 session = m_session;
     QPointer<HaClient> self(this);
     m_connection->request(

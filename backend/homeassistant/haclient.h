@@ -77,6 +77,7 @@ private:
     void onDisconnected();
     void subscribe(const QString &eventType);
     void onEvent(const QJsonObject &event);
+    void requestStates();
     void onStatesLoaded(const QJsonValue &states);
     void maybeGoLive();
     void startBackfill();

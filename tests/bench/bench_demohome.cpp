@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// DemoHome benchmark: time to generate a home (default 10,000 devices x 10 entities), and the
-// rate at which state_changed frames are produced and serialised on one core.
-// Prints figures only; never asserts on time.
-//   bench_demohome [--devices N] [--entities-per-device M] [--seconds S]
+// DemoHome benchmark: time to generate a home (default 10,000 devices x 10 entities), the
+// rate at which state_changed frames are produced and serialised on one core, and a burst
+// through a loopback socket to one client. Prints figures only; never asserts on time.
+//   bench_demohome [--devices N] [--entities-per-device M] [--seconds S] [--loopback-events N]
 #include "demo/demohome.h"
 #include "demo/historyrecorder.h"
 #include "demo/homegenerator.h"
@@ -15,6 +15,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QThread>
+#include <QTimer>
+#include <QWebSocket>
 
 #include <algorithm>
 #include <cstdio>
@@ -192,6 +196,68 @@ void benchSerialisation(double seconds)
     }
 }
 
+// A burst through a real loopback socket: DemoHome in its own thread, a QWebSocket client here
+// with coalesce_messages, counting state_changed events as they arrive.
+void benchLoopback(int events)
+{
+    std::printf("Loopback burst: %d state_changed events to one coalescing client\n", events);
+    QThread thread;
+    thread.start();
+    DemoHomeOptions options = homeOptions(1000, 10);
+    auto *home = new DemoHome(options);
+    home->moveToThread(&thread);
+    QUrl url;
+    QMetaObject::invokeMethod(
+        home,
+        [home, &url] {
+            if (home->listen())
+                url = home->url();
+        },
+        Qt::BlockingQueuedConnection);
+
+    QWebSocket client;
+    qint64 received = 0;
+    qint64 bytes = 0;
+    qint64 frames = 0;
+    QEventLoop loop;
+    QElapsedTimer timer;
+    int step = 0;
+    QObject::connect(&client, &QWebSocket::connected, &client, [&] {
+        client.sendTextMessage(u"{\"type\":\"auth\",\"access_token\":\"demo-token\"}"_s);
+    });
+    QObject::connect(&client, &QWebSocket::textMessageReceived, &client, [&](const QString &text) {
+        if (step == 0 && text.contains(u"auth_ok"_s)) {
+            step = 1;
+            client.sendTextMessage(u"[{\"id\":1,\"type\":\"supported_features\",\"features\":"
+                                   u"{\"coalesce_messages\":1}},{\"id\":2,\"type\":"
+                                   u"\"subscribe_events\",\"event_type\":\"state_changed\"}]"_s);
+            return;
+        }
+        if (step == 1 && text.contains(u"\"id\":2,\"type\":\"result\""_s)) {
+            step = 2;
+            timer.start();
+            QMetaObject::invokeMethod(home, [home, events] { home->emitBurst(events); });
+            return;
+        }
+        ++frames;
+        bytes += text.size();
+        received += text.count(u"\"event_type\":\"state_changed\""_s);
+        if (received >= events)
+            loop.quit();
+    });
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    client.open(url);
+    loop.exec();
+    const double seconds = std::max(1e-9, double(timer.nsecsElapsed()) / 1e9);
+    std::printf("  received %lld events in %lld frames, %.1f MB, in %.2f s: %.0f events/s\n",
+                received, frames, double(bytes) / 1e6, seconds, double(received) / seconds);
+    client.close();
+    QMetaObject::invokeMethod(
+        home, [home] { delete home; }, Qt::BlockingQueuedConnection);
+    thread.quit();
+    thread.wait();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -200,9 +266,11 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"DemoHome generation and serialisation benchmark"_s);
     parser.addHelpOption();
-    parser.addOptions({{u"devices"_s, u"Devices (default 10000)."_s, u"N"_s},
-                       {u"entities-per-device"_s, u"Entities per device (default 10)."_s, u"M"_s},
-                       {u"seconds"_s, u"Seconds per serialisation run (default 2)."_s, u"S"_s}});
+    parser.addOptions(
+        {{u"devices"_s, u"Devices (default 10000)."_s, u"N"_s},
+         {u"entities-per-device"_s, u"Entities per device (default 10)."_s, u"M"_s},
+         {u"seconds"_s, u"Seconds per serialisation run (default 2)."_s, u"S"_s},
+         {u"loopback-events"_s, u"Events in the loopback burst (default 200000)."_s, u"N"_s}});
     parser.process(app);
     const int devices = parser.isSet(u"devices"_s) ? parser.value(u"devices"_s).toInt() : 10000;
     const int perDevice = parser.isSet(u"entities-per-device"_s)
@@ -212,5 +280,7 @@ int main(int argc, char *argv[])
 
     benchGeneration(devices, perDevice);
     benchSerialisation(seconds);
+    benchLoopback(parser.isSet(u"loopback-events"_s) ? parser.value(u"loopback-events"_s).toInt()
+                                                     : 200000);
     return 0;
 }

@@ -211,6 +211,24 @@ int main(int argc, char **argv)
             return false;
         });
 
+    // Live throughput: a burst of state changes, coalesced by DemoHome, through the client.
+    qint64 received = 0;
+    QObject::connect(client.get(), &HaClient::eventsReceived, client.get(),
+                     [&received](const HaEventList &events, quint64) { received += events.size(); });
+    const int burst = 200000;
+    const qint64 before = invokeIn(demo, [demo] { return demo->emittedStateChanges(); });
+    timer.restart();
+    invokeIn(demo, [demo, burst] {
+        demo->emitBurst(burst);
+        return true;
+    });
+    const bool drained = waitFor([&] { return received >= burst; }, 120000, 1);
+    const double burstSeconds = msSince(timer) / 1000.0;
+    const qint64 emitted = invokeIn(demo, [demo] { return demo->emittedStateChanges(); }) - before;
+    std::printf("live events: %lld of %lld received in %.2f s = %.0f events/s%s\n",
+                qlonglong(received), qlonglong(emitted), burstSeconds, received / burstSeconds,
+                drained ? "" : "  (TIMED OUT)");
+
     const HaStatsSnapshot stats = client->statusSnapshot();
     std::printf("client: %llu frames, %llu messages, %llu registry syncs (max %.0f ms), "
                 "%llu bad inputs, peak RSS %lld MiB\n",

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void servesAndStopsOnSignal_data();
     void servesAndStopsOnSignal();
     void refusesNewerSchemaUntouched();
+    void demoModeListsTheDemoHome();
 
 private:
     QStringList baseArgs(const QString &dataDir, quint16 port) const;
@@ -201,6 +202,41 @@ void TestHeadless::refusesNewerSchemaUntouched()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("--registry-db") && run.err.contains("newer"), run.err.constData());
     QCOMPARE(fileHash(dbPath), before);
+}
+
+void TestHeadless::demoModeListsTheDemoHome()
+{
+    const quint16 port = hai::test::freeLoopbackPort();
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    process.start(kBinary, baseArgs(m_dir.filePath(u"demo"_s), port) + QStringList{u"--demo"_s});
+    QVERIFY(process.waitForStarted());
+    hai::test::HttpClient http(QUrl(u"http://127.0.0.1:%1/"_s.arg(port)));
+    // Discovery of the demo home takes well under a second; allow for a loaded machine.
+    int devices = 0;
+    QElapsedTimer waited;
+    waited.start();
+    while (devices == 0 && waited.elapsed() < 20000) {
+        devices = http.send("GET", u"/api/devices"_s, {}, {}, 1000)
+                      .json()
+                      .object()
+                      .value(u"total"_s)
+                      .toInt();
+        if (devices == 0)
+            QTest::qWait(100);
+    }
+    QCOMPARE(devices, 40);
+    const QJsonObject health = http.get(u"/health"_s).json().object();
+    QCOMPARE(health.value(u"dependencies"_s)
+                 .toObject()
+                 .value(u"home_assistant"_s)
+                 .toObject()
+                 .value(u"ha_version"_s)
+                 .toString(),
+             u"2026.8.0"_s);
+    ::kill(process.processId(), SIGTERM);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

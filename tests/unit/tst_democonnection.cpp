@@ -124,6 +124,10 @@ void TestDemoConnection::authMalformed_data()
     QTest::newRow("no type")
         << u"{\"access_token\":\"demo-token\"}"_s
         << u"Auth message incorrectly formatted: required key not provided @ data['type']. Got None"_s;
+    QTest::newRow("array")
+        << u"[1]"_s << u"Auth message incorrectly formatted: expected a dictionary. Got [1]"_s;
+    QTest::newRow("scalar")
+        << u"5"_s << u"Auth message incorrectly formatted: expected a dictionary. Got 5"_s;
     QTest::newRow("no token") << u"{\"type\":\"auth\"}"_s << u"Invalid access token or password"_s;
     QTest::newRow("legacy password")
         << u"{\"type\":\"auth\",\"api_password\":\"x\"}"_s << u"Invalid access token or password"_s;

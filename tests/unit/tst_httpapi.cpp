@@ -2,6 +2,8 @@
 // The REST API over real HTTP on loopback, backed by a real SQLite registry.
 #include "api/httpapi.h"
 #include "core/settings.h"
+#include "homeassistant/hastats.h"
+#include "homeassistant/livestatecache.h"
 #include "httpclient.h"
 #include "registry/registryservice.h"
 
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void cors();
     void openApiMatchesRouteTable();
     void metrics();
+    void liveStatesAndHomeAssistant();
 
 private:
     QJsonObject getJson(const QString &path, int expectedStatus = 200);
@@ -97,6 +100,8 @@ private:
     std::unique_ptr<hai::RegistryService> m_registry;
     std::unique_ptr<hai::HttpApi> m_api;
     std::unique_ptr<HttpClient> m_http;
+    std::shared_ptr<hai::LiveStateCache> m_liveStates = std::make_shared<hai::LiveStateCache>();
+    std::shared_ptr<hai::HaStats> m_haStats = std::make_shared<hai::HaStats>();
 };
 
 void TestHttpApi::initTestCase()
@@ -200,7 +205,16 @@ void TestHttpApi::initTestCase()
              })),
              QString());
 
+    m_liveStates->replaceAll(QJsonArray{
+        QJsonObject{{u"entity_id"_s, u"light.kitchen"_s},
+                    {u"state"_s, u"on"_s},
+                    {u"attributes"_s, QJsonObject{{u"brightness"_s, 180}}},
+                    {u"last_changed"_s, u"2026-01-05T10:00:00.123456+00:00"_s},
+                    {u"last_updated"_s, u"2026-01-05T10:00:01+00:00"_s},
+                    {u"context"_s, QJsonObject{{u"id"_s, u"01JGXYZ0000000000000000000"_s}}}}});
+    m_haStats->setState(hai::HaState::Live);
     m_api = std::make_unique<hai::HttpApi>(m_settings, m_registry.get());
+    m_api->setHomeAssistant(m_liveStates, m_haStats);
     QVERIFY2(m_api->start(&error), qPrintable(error));
     QVERIFY(m_api->port() != 0);
     m_http = std::make_unique<HttpClient>(QUrl(u"http://127.0.0.1:%1/"_s.arg(m_api->port())));
@@ -669,6 +683,55 @@ void TestHttpApi::metrics()
     QVERIFY(reply.body.contains(
         R"(hai_http_requests_total{route="/api/devices/{device_id}",method="GET",status="200"})"));
     QVERIFY(reply.body.contains("hai_http_request_duration_seconds_bucket{"));
+}
+
+void TestHttpApi::liveStatesAndHomeAssistant()
+{
+    const QJsonObject light = getJson(u"/api/entities/light.kitchen"_s);
+    QCOMPARE(light.value(u"state"_s).toString(), u"on"_s);
+    QCOMPARE(light.value(u"last_changed"_s).toString(), u"2026-01-05T10:00:00.123456+00:00"_s);
+    const QJsonObject sun = getJson(u"/api/entities/sun.sun"_s);
+    QVERIFY(sun.contains(u"state"_s) && sun.value(u"state"_s).isNull());
+    const QJsonArray inDevice = getJson(u"/api/devices/d1"_s).value(u"entities"_s).toArray();
+    bool seen = false;
+    for (const QJsonValue &e : inDevice)
+        seen |= e.toObject().value(u"state"_s).toString() == u"on"_s;
+    QVERIFY(seen);
+    const QJsonArray lights =
+        getJson(u"/api/entities?domain=light"_s).value(u"entities"_s).toArray();
+    QCOMPARE(lights.first().toObject().value(u"state"_s).toString(), u"on"_s);
+
+    QJsonObject ha = getJson(u"/health"_s)
+                         .value(u"dependencies"_s)
+                         .toObject()
+                         .value(u"home_assistant"_s)
+                         .toObject();
+    QCOMPARE(ha.value(u"status"_s).toString(), u"healthy"_s);
+    QCOMPARE(ha.value(u"state"_s).toString(), u"live"_s);
+    QVERIFY(ha.contains(u"reconnects"_s) && ha.contains(u"ha_version"_s) &&
+            ha.contains(u"last_error"_s));
+
+    // Losing HA degrades the app (the registry is still served); a refused token is unhealthy.
+    m_haStats->setState(hai::HaState::Connecting);
+    QJsonObject health = getJson(u"/health"_s);
+    QCOMPARE(health.value(u"status"_s).toString(), u"degraded"_s);
+    m_haStats->setState(hai::HaState::Disconnected); // auth_invalid ends the connection
+    m_haStats->setStatusOverride(u"auth_failed"_s);
+    health = getJson(u"/health"_s);
+    QCOMPARE(health.value(u"dependencies"_s)
+                 .toObject()
+                 .value(u"home_assistant"_s)
+                 .toObject()
+                 .value(u"status"_s)
+                 .toString(),
+             u"unhealthy"_s);
+    QCOMPARE(health.value(u"status"_s).toString(), u"degraded"_s);
+    m_haStats->setStatusOverride(QString());
+    m_haStats->setState(hai::HaState::Live);
+
+    const QJsonObject stats = getJson(u"/api/v1/stats"_s);
+    QCOMPARE(stats.value(u"registry"_s).toObject().value(u"devices"_s).toInt(), 5);
+    QVERIFY(stats.value(u"home_assistant"_s).toObject().contains(u"backfill"_s));
 }
 
 QTEST_GUILESS_MAIN(TestHttpApi)

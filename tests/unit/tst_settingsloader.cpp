@@ -142,6 +142,8 @@ void TestSettingsLoader::invalid_data()
     QTest::newRow("cors origin") << QStringList{u"--cors-origins"_s, u"not-an-origin"_s}
                                  << u"--cors-origins"_s;
     QTest::newRow("positional") << QStringList{u"stray"_s} << u"stray"_s;
+    QTest::newRow("demo with ha url")
+        << QStringList{u"--demo"_s, u"--ha-url"_s, u"http://h:8123"_s} << u"--demo"_s;
     QTest::newRow("missing config")
         << QStringList{u"--config"_s, u"/nonexistent/x.ini"_s} << u"--config"_s;
 }
@@ -174,6 +176,11 @@ void TestSettingsLoader::iniErrors()
     const auto badValue = load({u"--config"_s, writeIni(u"api-listen=1.2.3.4:99999\n"_s)});
     QCOMPARE(badValue.outcome, SettingsLoader::Outcome::Invalid);
     QVERIFY(badValue.text.startsWith(u"--api-listen:"_s));
+
+    const auto badFlag = load({}, {{u"HAI_DEMO"_s, u"maybe"_s}});
+    QCOMPARE(badFlag.outcome, SettingsLoader::Outcome::Invalid);
+    QVERIFY2(badFlag.text.startsWith(u"--demo:"_s), qPrintable(badFlag.text));
+    QVERIFY(load({}, {{u"HAI_DEMO"_s, u"1"_s}}).settings.demo);
 
     const auto env = load({}, {{u"HAI_API_LISTEN"_s, u"0.0.0.0:1"_s}, {u"HA_TOKEN"_s, u"tok"_s}});
     QCOMPARE(env.outcome, SettingsLoader::Outcome::Run);

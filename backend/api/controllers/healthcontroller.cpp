@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "healthcontroller.h"
 
+#include "homeassistant/hastats.h"
 #include "registry/database.h"
 
 using namespace Qt::StringLiterals;
@@ -34,6 +35,11 @@ ApiResponse HealthController::health(const ApiRequest &)
     fold(registry.value(u"status"_s).toString(), true);
     dependencies.insert(m_context.readDatabase->isPostgres() ? u"postgresql"_s : u"sqlite"_s,
                         registry);
+    if (m_context.haStats) {
+        const QJsonObject ha = homeAssistantHealth();
+        fold(ha.value(u"status"_s).toString(), false);
+        dependencies.insert(u"home_assistant"_s, ha);
+    }
     for (const HealthProbe &probe : std::as_const(m_context.probes)) {
         const QJsonObject report = probe.report();
         fold(report.value(u"status"_s).toString(), probe.critical);
@@ -43,6 +49,24 @@ ApiResponse HealthController::health(const ApiRequest &)
                               {u"version"_s, QStringLiteral(HAI_VERSION)},
                               {u"uptime_seconds"_s, double(m_context.uptime.elapsed()) / 1000.0},
                               {u"dependencies"_s, dependencies}});
+}
+
+// Live or catching up from history is healthy; on the way there, degraded; a refused token
+// is unhealthy because only the user can fix it.
+QJsonObject HealthController::homeAssistantHealth()
+{
+    const HaStatsSnapshot snapshot = m_context.haStats->snapshot();
+    const QJsonObject full = snapshot.toJson();
+    QString status = u"degraded"_s;
+    if (snapshot.status == u"auth_failed"_s)
+        status = u"unhealthy"_s;
+    else if (snapshot.state == HaState::Live || snapshot.state == HaState::Backfilling)
+        status = u"healthy"_s;
+    QJsonObject report{{u"status"_s, status}};
+    for (const char *key :
+         {"state", "url", "ha_version", "connected_since", "reconnects", "last_error", "backfill"})
+        report.insert(QLatin1String(key), full.value(QLatin1String(key)));
+    return report;
 }
 
 QJsonObject HealthController::registryHealth()

@@ -2,6 +2,8 @@
 #include "registrycontroller.h"
 
 #include "core/thread.h"
+#include "homeassistant/hatime.h"
+#include "homeassistant/livestatecache.h"
 #include "registry/registryreader.h"
 #include "registry/registryservice.h"
 #include "writeoutcome.h"
@@ -22,6 +24,29 @@ QJsonObject pageJson(const QString &key, const Page &page, const PageRequest &re
 }
 
 } // namespace
+
+// Adds the entity's current state and last_changed from the live cache (null when unknown).
+// The cache is memory only: states are never stored in the registry.
+QJsonObject RegistryController::withLiveState(QJsonObject entity) const
+{
+    if (!m_context.liveStates)
+        return entity;
+    const auto live = m_context.liveStates->state(entity.value(u"entity_id"_s).toString());
+    entity.insert(u"state"_s, live ? QJsonValue(live->state) : QJsonValue());
+    entity.insert(u"last_changed"_s,
+                  live ? QJsonValue(HaTime::toIso(live->lastChangedUs)) : QJsonValue());
+    return entity;
+}
+
+QJsonArray RegistryController::withLiveStates(const QJsonArray &entities) const
+{
+    if (!m_context.liveStates)
+        return entities;
+    QJsonArray out;
+    for (const QJsonValue &entity : entities)
+        out.append(withLiveState(entity.toObject()));
+    return out;
+}
 
 void RegistryController::registerRoutes(Router &router)
 {
@@ -74,7 +99,9 @@ ApiResponse RegistryController::getDevice(const ApiRequest &request)
     const auto device = m_context.reader->device(id);
     if (!device)
         return ApiResponse::error(404, u"not_found"_s, u"no device '%1'"_s.arg(id));
-    return ApiResponse::json(*device);
+    QJsonObject body = *device;
+    body.insert(u"entities"_s, withLiveStates(body.value(u"entities"_s).toArray()));
+    return ApiResponse::json(body);
 }
 
 // POST /api/devices {id|device_id, name, ...} -> 201 the stored device | 400 | 401
@@ -110,8 +137,9 @@ ApiResponse RegistryController::listEntities(const ApiRequest &request)
     filter.areaId = request.queryValue(u"area_id"_s);
     filter.platform = request.queryValue(u"platform"_s);
     filter.query = request.queryValue(u"q"_s);
-    return ApiResponse::json(
-        pageJson(u"entities"_s, m_context.reader->entities(filter, page), page));
+    Page result = m_context.reader->entities(filter, page);
+    result.items = withLiveStates(result.items);
+    return ApiResponse::json(pageJson(u"entities"_s, result, page));
 }
 
 // GET /api/entities/{entity_id} -> 200 {entity_id,...} | 404
@@ -121,7 +149,7 @@ ApiResponse RegistryController::getEntity(const ApiRequest &request)
     const auto entity = m_context.reader->entity(id);
     if (!entity)
         return ApiResponse::error(404, u"not_found"_s, u"no entity '%1'"_s.arg(id));
-    return ApiResponse::json(*entity);
+    return ApiResponse::json(withLiveState(*entity));
 }
 
 } // namespace hai

@@ -18,6 +18,8 @@ private:
     ApiResponse createDevice(const ApiRequest &request);
     ApiResponse listEntities(const ApiRequest &request);
     ApiResponse getEntity(const ApiRequest &request);
+    QJsonObject withLiveState(QJsonObject entity) const;
+    QJsonArray withLiveStates(const QJsonArray &entities) const;
 };
 
 } // namespace hai

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "statscontroller.h"
+
+#include "homeassistant/hastats.h"
+#include "registry/registryreader.h"
+
+using namespace Qt::StringLiterals;
+
+namespace hai {
+
+void StatsController::registerRoutes(Router &router)
+{
+    router.add({"GET", u"/api/v1/stats"_s, [this](const ApiRequest &r) { return stats(r); },
+                u"Counters: registry sizes, Home Assistant connection, discovery and backfill"_s,
+                u"meta"_s});
+}
+
+// GET /api/v1/stats
+// -> 200 {"registry":{devices,entities,areas,floors,labels,integrations},
+//         "home_assistant":{status,state,ha_version,connected_since,reconnects,last_error,
+//                           events,discovery:{...},backfill:{running,recovered_last,...},...}}
+ApiResponse StatsController::stats(const ApiRequest &)
+{
+    const RegistryReader::Counts counts = m_context.reader->counts();
+    QJsonObject body{{u"registry"_s, QJsonObject{{u"devices"_s, counts.devices},
+                                                 {u"entities"_s, counts.entities},
+                                                 {u"areas"_s, counts.areas},
+                                                 {u"floors"_s, counts.floors},
+                                                 {u"labels"_s, counts.labels},
+                                                 {u"integrations"_s, counts.integrations}}}};
+    if (m_context.haStats)
+        body.insert(u"home_assistant"_s, m_context.haStats->snapshot().toJson());
+    return ApiResponse::json(body);
+}
+
+} // namespace hai
