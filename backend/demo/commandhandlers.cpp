@@ -55,6 +55,10 @@ CommandHandlers::CommandHandlers(HomeModel &model, HistoryRecorder &history,
     withSchema(
         "subscribe_entities", &CommandHandlers::subscribeEntities,
         {{"entity_ids", Type::EntityIds}, {"include", Type::Object}, {"exclude", Type::Object}});
+    withSchema("config/entity_registry/get", &CommandHandlers::entityGet,
+               {{"entity_id", Type::String, true}});
+    withSchema("config/entity_registry/get_entries", &CommandHandlers::entityGetEntries,
+               {{"entity_ids", Type::StringList, true}});
     withSchema("config_entries/get", &CommandHandlers::configEntries,
                {{"type_filter", Type::StringOrList}, {"domain", Type::String}});
     const CommandSchema historySchema{{"start_time", Type::String, true},
@@ -197,6 +201,42 @@ void CommandHandlers::deviceList(DemoConnection &connection, qint64 id, const QJ
 void CommandHandlers::entityList(DemoConnection &connection, qint64 id, const QJsonObject &)
 {
     connection.sendResult(id, RegistryJson::entityList(m_model));
+}
+
+// config/entity_registry/get {entity_id} -> the extended dict, or not_found "Entity not found".
+void CommandHandlers::entityGet(DemoConnection &connection, qint64 id, const QJsonObject &message)
+{
+    const int index = m_model.findEntity(message.value(u"entity_id"_s).toString().toUtf8());
+    if (index < 0) {
+        connection.sendError(QByteArray::number(id), "not_found", u"Entity not found"_s);
+        return;
+    }
+    QByteArray out;
+    RegistryJson::appendEntityExtended(out, m_model.entities().at(index), m_model.versionCode());
+    connection.sendResult(id, out);
+}
+
+// config/entity_registry/get_entries {entity_ids} -> {entity_id: extended dict | null}.
+void CommandHandlers::entityGetEntries(DemoConnection &connection, qint64 id,
+                                       const QJsonObject &message)
+{
+    QByteArray out = "{";
+    const QJsonArray ids = message.value(u"entity_ids"_s).toArray();
+    for (const QJsonValue &value : ids) {
+        const QByteArray entityId = value.toString().toUtf8();
+        if (out.size() > 1)
+            out.append(',');
+        JsonWriter::appendString(out, entityId);
+        out.append(':');
+        const int index = m_model.findEntity(entityId);
+        if (index < 0)
+            out.append("null");
+        else
+            RegistryJson::appendEntityExtended(out, m_model.entities().at(index),
+                                               m_model.versionCode());
+    }
+    out.append('}');
+    connection.sendResult(id, out);
 }
 
 void CommandHandlers::entityListForDisplay(DemoConnection &connection, qint64 id,

@@ -52,6 +52,8 @@ private:
     void subscribeEntities(DemoConnection &connection, qint64 id, const QJsonObject &message);
     void deviceList(DemoConnection &connection, qint64 id, const QJsonObject &message);
     void entityList(DemoConnection &connection, qint64 id, const QJsonObject &message);
+    void entityGet(DemoConnection &connection, qint64 id, const QJsonObject &message);
+    void entityGetEntries(DemoConnection &connection, qint64 id, const QJsonObject &message);
     void entityListForDisplay(DemoConnection &connection, qint64 id, const QJsonObject &message);
     void areaList(DemoConnection &connection, qint64 id, const QJsonObject &message);
     void floorList(DemoConnection &connection, qint64 id, const QJsonObject &message);

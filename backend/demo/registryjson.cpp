@@ -155,6 +155,27 @@ void RegistryJson::appendEntity(QByteArray &out, const EntityEntry &entity, int 
     out.append('}');
 }
 
+void RegistryJson::appendEntityExtended(QByteArray &out, const EntityEntry &entity, int versionCode)
+{
+    appendEntity(out, entity, versionCode);
+    out.chop(1); // reopen the object
+    key(out, "aliases");
+    out.append("[]");
+    key(out, "capabilities");
+    if (entity.stateClass.isEmpty()) {
+        out.append("null");
+    } else {
+        out.append("{\"state_class\":");
+        W::appendString(out, entity.stateClass);
+        out.append('}');
+    }
+    nullable(out, "device_class", {}); // set only when the user overrides it
+    nullable(out, "original_device_class",
+             entity.deviceClass.isEmpty() ? QByteArray() : entity.deviceClass);
+    nullable(out, "original_icon", {});
+    out.append('}');
+}
+
 void RegistryJson::appendArea(QByteArray &out, const AreaEntry &area)
 {
     out.append('{');

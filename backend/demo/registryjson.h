@@ -17,6 +17,9 @@ class RegistryJson
 public:
     static void appendDevice(QByteArray &out, const DeviceEntry &device, int versionCode);
     static void appendEntity(QByteArray &out, const EntityEntry &entity, int versionCode);
+    // RegistryEntry.extended_dict (config/entity_registry/get): the partial dict plus aliases,
+    // capabilities, device_class, original_device_class and original_icon.
+    static void appendEntityExtended(QByteArray &out, const EntityEntry &entity, int versionCode);
     static void appendArea(QByteArray &out, const AreaEntry &area);
     static void appendFloor(QByteArray &out, const FloorEntry &floor);
     static void appendLabel(QByteArray &out, const LabelEntry &label);

@@ -21,7 +21,6 @@ Discovery::Discovery(RegistryLoader *loader, std::shared_ptr<HaStats> stats, QOb
 void Discovery::start()
 {
     cancel();
-    const quint64 run = m_run;
     m_running = true;
     m_next = 0;
     m_clock.start();

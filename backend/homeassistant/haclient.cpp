@@ -93,6 +93,7 @@ HaClient::HaClient(const HaClientOptions &options, RegistryService *registry, QO
 
 HaClient::~HaClient()
 {
+    stop(); // flushes the last batch and stores the checkpoint (queued to the registry)
     // The children hold callbacks into each other; stop the link first.
     m_backfill->cancel();
     m_discovery->cancel();
@@ -200,8 +201,12 @@ void HaClient::onAuthenticated(const QString &)
     subscribe(u"state_changed"_s);
     for (const QString &type : HaRegistryInfo::updatedEvents())
         subscribe(type);
-    for (const QString &type : std::as_const(m_options.extraEventTypes))
-        subscribe(type);
+    for (const QString &type : std::as_const(m_options.extraEventTypes)) {
+        if (type == u"*" || type.isEmpty()) // would deliver every state_changed twice
+            qCWarning(lcHa) << "not subscribing to '*': list the extra event types instead";
+        else if (type != u"state_changed" && !HaRegistryInfo::fromUpdatedEvent(type))
+            subscribe(type);
+    }
 
     m_discovery->start();
 }

@@ -52,7 +52,8 @@ public:
 
 public Q_SLOTS:
     void start();
-    // Flushes the pending batch, stores the checkpoint and closes; no reconnect.
+    // Flushes the pending batch, stores the checkpoint and closes; no reconnect. The
+    // destructor calls it too.
     void stop();
     // Every batch up to `sequence` has been stored durably.
     void acknowledge(quint64 sequence);

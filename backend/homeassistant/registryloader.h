@@ -52,6 +52,11 @@ public:
     void store(HaRegistry registry, const HaResult &answer, Write write, Done done);
     // read() then store().
     void load(HaRegistry registry, Write write, Done done);
+    // Entities named by registry events: `fetch` (created or updated) are read one by one
+    // with config/entity_registry/get and upserted, `removed` are deleted. With 100,000
+    // entities this takes milliseconds where re-reading the list takes seconds. Falls back to
+    // load(Entities, Changes) when HA lacks the command or nothing is remembered yet.
+    void loadEntities(const QStringList &fetch, const QStringList &removed, Done done);
     // Forget the remembered lists (the next writes are full snapshots).
     void forgetSnapshots() { m_snapshots.clear(); }
 
@@ -60,12 +65,14 @@ public:
 
 private:
     void apply(HaRegistry registry, const QJsonArray &items, Write write, Done done);
+    void applyEntities(const QJsonArray &upserts, const QStringList &removals, Done done);
 
     HaRequester *m_requester;
     RegistryApplier *m_applier;
     std::shared_ptr<HaStats> m_stats;
     QSet<QString> m_knownDevices;
     QHash<HaRegistry, QHash<QString, QJsonObject>> m_snapshots; // last stored, by item key
+    bool m_entityGetUnsupported = false;
 };
 
 } // namespace hai

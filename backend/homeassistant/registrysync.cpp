@@ -11,6 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace hai {
 
+namespace {
+// More entity events than this in one debounce window: re-read the list instead.
+constexpr qsizetype kMaxEntitiesByEvent = 50;
+} // namespace
+
 RegistrySync::RegistrySync(RegistryLoader *loader, int debounceMs, std::shared_ptr<HaStats> stats,
                            QObject *parent)
     : QObject(parent)
@@ -31,13 +36,44 @@ void RegistrySync::handleEvent(const QJsonObject &event)
     if (!registry)
         return;
     m_stats->addRegistryEvent();
-    if (!event.value(u"data").toObject().value(u"action").isString())
+    const QJsonObject data = event.value(u"data").toObject();
+    const QString action = data.value(u"action").toString();
+    if (action.isEmpty())
         m_stats->countBadInput(HaBadInput::BadEvent,
                                type + u" without a string action (re-read anyway)"_s);
-    markDirty(*registry);
+    if (*registry != HaRegistry::Entities) {
+        schedule(*registry);
+        return;
+    }
+    // Entities are many: remember which ones, so that only they need to be read.
+    const QString entityId = data.value(u"entity_id").toString();
+    const QString oldEntityId = data.value(u"old_entity_id").toString();
+    if (entityId.isEmpty()) {
+        m_entityListNeeded = true;
+    } else if (action == u"remove") {
+        m_entityFetch.remove(entityId);
+        m_entityRemoved.insert(entityId);
+    } else if (action == u"create" || action == u"update") {
+        m_entityRemoved.remove(entityId);
+        m_entityFetch.insert(entityId);
+        if (!oldEntityId.isEmpty() && oldEntityId != entityId) { // renamed
+            m_entityFetch.remove(oldEntityId);
+            m_entityRemoved.insert(oldEntityId);
+        }
+    } else {
+        m_entityListNeeded = true;
+    }
+    schedule(HaRegistry::Entities);
 }
 
 void RegistrySync::markDirty(HaRegistry registry)
+{
+    if (registry == HaRegistry::Entities)
+        m_entityListNeeded = true;
+    schedule(registry);
+}
+
+void RegistrySync::schedule(HaRegistry registry)
 {
     if (m_dirty.isEmpty())
         m_dirtySinceMs = m_clock.elapsed();
@@ -65,6 +101,9 @@ void RegistrySync::reset()
     m_dirty.clear();
     m_queue.clear();
     m_dirtySinceMs = -1;
+    m_entityFetch.clear();
+    m_entityRemoved.clear();
+    m_entityListNeeded = false;
 }
 
 void RegistrySync::flush()
@@ -76,6 +115,13 @@ void RegistrySync::flush()
         if (m_dirty.contains(registry))
             m_queue << registry;
     m_dirty.clear();
+    m_flushFetch = m_entityFetch.values();
+    m_flushRemoved = m_entityRemoved.values();
+    m_flushEntityList =
+        m_entityListNeeded || m_flushFetch.size() + m_flushRemoved.size() > kMaxEntitiesByEvent;
+    m_entityFetch.clear();
+    m_entityRemoved.clear();
+    m_entityListNeeded = false;
     m_flushSinceMs = m_dirtySinceMs;
     m_dirtySinceMs = -1;
     m_running = true;
@@ -93,27 +139,28 @@ void RegistrySync::runNext()
     const HaRegistry registry = m_queue.takeFirst();
     const quint64 run = m_run;
     QPointer<RegistrySync> self(this);
-    m_loader->load(registry, RegistryLoader::Write::Changes,
-                   [self, run](const RegistryLoader::Result &result) {
-                       if (!self || run != self->m_run)
-                           return;
-                       const double latencyMs =
-                           double(self->m_clock.elapsed() - self->m_flushSinceMs);
-                       const QString name = HaRegistryInfo::name(result.registry);
-                       self->m_stats->addRegistrySync(latencyMs, result.ok);
-                       if (result.ok) {
-                           qCDebug(lcHa).noquote()
-                               << "re-read" << name << ":" << result.count << "items,"
-                               << result.deleted << "removed," << latencyMs << "ms";
-                           Q_EMIT self->synced(name, result.count, latencyMs);
-                       } else {
-                           qCWarning(lcHa).noquote() << "registry sync:" << result.error;
-                           self->m_stats->setLastError(result.error);
-                           Q_EMIT self->syncFailed(name, result.error);
-                       }
-                       if (self && run == self->m_run)
-                           self->runNext();
-                   });
+    auto done = [self, run](const RegistryLoader::Result &result) {
+        if (!self || run != self->m_run)
+            return;
+        const double latencyMs = double(self->m_clock.elapsed() - self->m_flushSinceMs);
+        const QString name = HaRegistryInfo::name(result.registry);
+        self->m_stats->addRegistrySync(latencyMs, result.ok);
+        if (result.ok) {
+            qCDebug(lcHa).noquote() << "re-read" << name << ":" << result.count << "items,"
+                                    << result.deleted << "removed," << latencyMs << "ms";
+            Q_EMIT self->synced(name, result.count, latencyMs);
+        } else {
+            qCWarning(lcHa).noquote() << "registry sync:" << result.error;
+            self->m_stats->setLastError(result.error);
+            Q_EMIT self->syncFailed(name, result.error);
+        }
+        if (self && run == self->m_run)
+            self->runNext();
+    };
+    if (registry == HaRegistry::Entities && !m_flushEntityList)
+        m_loader->loadEntities(m_flushFetch, m_flushRemoved, std::move(done));
+    else
+        m_loader->load(registry, RegistryLoader::Write::Changes, std::move(done));
 }
 
 } // namespace hai

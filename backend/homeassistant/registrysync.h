@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 #include <QTimer>
 
 #include <memory>
@@ -20,7 +21,8 @@ class RegistryLoader;
 // action and an id, so each one marks its registry dirty; a short debounce later the dirty
 // registries are re-read and stored as full snapshots, in store order (devices before
 // entities, so an entity that names a just-created device finds it). A burst of events costs
-// one re-read per registry.
+// one re-read per registry. Entity events name their entity, so a few of them are read one
+// by one (config/entity_registry/get) instead of the whole list (RegistryLoader).
 class RegistrySync : public QObject
 {
     Q_OBJECT
@@ -44,6 +46,7 @@ Q_SIGNALS:
     void syncFailed(const QString &registry, const QString &error);
 
 private:
+    void schedule(HaRegistry registry);
     void flush();
     void runNext();
 
@@ -58,6 +61,11 @@ private:
     qint64 m_dirtySinceMs = -1;
     QList<HaRegistry> m_queue;
     qint64 m_flushSinceMs = 0;
+    // Entities named by events since the last flush, and those of the flush in progress.
+    QSet<QString> m_entityFetch, m_entityRemoved;
+    bool m_entityListNeeded = false;
+    QStringList m_flushFetch, m_flushRemoved;
+    bool m_flushEntityList = false;
 };
 
 } // namespace hai

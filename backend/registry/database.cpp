@@ -30,9 +30,14 @@ struct Pragma
 const QList<Pragma> &sqlitePragmas()
 {
     static const QList<Pragma> pragmas = {
-        {u"journal_mode"_s, u"WAL"_s, u"wal"_s},     {u"synchronous"_s, u"NORMAL"_s, u"1"_s},
-        {u"cache_size"_s, u"-64000"_s, u"-64000"_s}, {u"temp_store"_s, u"MEMORY"_s, u"2"_s},
-        {u"foreign_keys"_s, u"ON"_s, u"1"_s},        {u"busy_timeout"_s, u"30000"_s, u"30000"_s},
+        {u"journal_mode"_s, u"WAL"_s, u"wal"_s},
+        {u"synchronous"_s, u"NORMAL"_s, u"1"_s},
+        {u"cache_size"_s, u"-64000"_s, u"-64000"_s},
+        {u"temp_store"_s, u"MEMORY"_s, u"2"_s},
+        {u"foreign_keys"_s, u"ON"_s, u"1"_s},
+        {u"busy_timeout"_s, u"30000"_s, u"30000"_s},
+        // A full snapshot grows the WAL file to ~80 MB; without a limit it keeps that size.
+        {u"journal_size_limit"_s, u"67108864"_s, u"67108864"_s},
     };
     return pragmas;
 }

@@ -166,6 +166,13 @@ int main(int argc, char *argv[])
         const QByteArray lookup = "/api/devices/" + deviceIds.at(deviceIds.size() / 2).toUtf8();
         print(u"throughput, wrk -t2 -c16 -d%1s GET /api/devices/{id}: %2"_s.arg(wrkSeconds)
                   .arg(runWrk(backend.apiPort(), lookup, wrkSeconds)));
+        const QByteArray entity = "/api/entities/" + home.entities.at(home.entities.size() / 2)
+                                                         .toObject()
+                                                         .value(u"entity_id"_s)
+                                                         .toString()
+                                                         .toUtf8();
+        print(u"throughput, wrk -t2 -c16 -d%1s GET /api/entities/{id}: %2"_s.arg(wrkSeconds)
+                  .arg(runWrk(backend.apiPort(), entity, wrkSeconds)));
     }
 
     // The real binary, to measure what a user would see in `ps`.

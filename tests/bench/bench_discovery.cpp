@@ -9,6 +9,8 @@
 #include "core/thread.h"
 #include "demo/demohome.h"
 #include "homeassistant/haclient.h"
+#include "homeassistant/haeventparser.h"
+#include "homeassistant/haprotocol.h"
 #include "homeassistant/livestatecache.h"
 #include "registry/database.h"
 #include "registry/registryreader.h"
@@ -47,6 +49,53 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs, int pollMs = 2)
         QTest::qWait(pollMs);
     }
     return true;
+}
+
+// The client's own share of live traffic, without socket and server: coalesced frames of 256
+// state_changed events (~1.1 kB each) through HaProtocol, HaEventParser and the live cache.
+void parsePathFigure()
+{
+    HaStats stats;
+    HaProtocol protocol(&stats, HaProtocol::Handlers{[](const QByteArray &) {}, {}, {}, {}});
+    protocol.handleFrame(R"({"type":"auth_ok","ha_version":"2026.8.0"})");
+    HaEventList batch;
+    LiveStateCache cache;
+    const int id = protocol.subscribeEvents(u"state_changed"_s,
+                                            [&batch](const QJsonObject &event) {
+                                                HaEvent parsed;
+                                                QString why;
+                                                if (HaEventParser::parse(event, &parsed, &why))
+                                                    batch.append(std::move(parsed));
+                                            },
+                                            {});
+    QByteArray frame = "[";
+    for (int i = 0; i < 256; ++i) {
+        const QByteArray entity = "sensor.device_" + QByteArray::number(i) + "_temperature";
+        const QByteArray state =
+            R"({"entity_id":")" + entity +
+            R"(","state":"21.5","attributes":{"unit_of_measurement":"°C","device_class":"temperature","state_class":"measurement","friendly_name":"Device temperature"},"last_changed":"2026-01-05T10:00:00.123456+00:00","last_reported":"2026-01-05T10:00:00.123456+00:00","last_updated":"2026-01-05T10:00:00.123456+00:00","context":{"id":"01JGXYZ0000000000000000001","parent_id":null,"user_id":null}})";
+        frame +=
+            QByteArray(i ? "," : "") +
+            R"({"type":"event","event":{"event_type":"state_changed","data":{"entity_id":")" +
+            entity + R"(","old_state":)" + state + R"(,"new_state":)" + state +
+            R"(},"origin":"LOCAL","time_fired":"2026-01-05T10:00:00.123456+00:00","context":{"id":"01JGXYZ0000000000000000001","parent_id":null,"user_id":null}},"id":)" +
+            QByteArray::number(id) + "}";
+    }
+    frame += "]";
+    const QString text = QString::fromUtf8(frame); // as QWebSocket hands it over
+    qint64 events = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 2000) {
+        protocol.handleFrame(text.toUtf8());
+        cache.apply(batch);
+        events += batch.size();
+        batch.clear();
+    }
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    std::printf("client parse path without socket (frames of 256 events, %lld bytes): %.0f "
+                "events/s\n",
+                qlonglong(frame.size()), events / seconds);
 }
 
 } // namespace
@@ -213,8 +262,9 @@ int main(int argc, char **argv)
 
     // Live throughput: a burst of state changes, coalesced by DemoHome, through the client.
     qint64 received = 0;
-    QObject::connect(client.get(), &HaClient::eventsReceived, client.get(),
-                     [&received](const HaEventList &events, quint64) { received += events.size(); });
+    QObject::connect(
+        client.get(), &HaClient::eventsReceived, client.get(),
+        [&received](const HaEventList &events, quint64) { received += events.size(); });
     const int burst = 200000;
     const qint64 before = invokeIn(demo, [demo] { return demo->emittedStateChanges(); });
     timer.restart();
@@ -230,6 +280,7 @@ int main(int argc, char **argv)
                 drained ? "" : "  (TIMED OUT)");
 
     const HaStatsSnapshot stats = client->statusSnapshot();
+    parsePathFigure();
     std::printf("client: %llu frames, %llu messages, %llu registry syncs (max %.0f ms), "
                 "%llu bad inputs, peak RSS %lld MiB\n",
                 stats.frames, stats.messages, stats.registrySyncs, stats.maxSyncLatencyMs,

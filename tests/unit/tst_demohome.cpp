@@ -36,6 +36,7 @@ private Q_SLOTS:
     void registryLists_data();
     void registryLists();
     void configEntriesFilters();
+    void entityRegistryGet();
     void mutationEventsReachSubscribers();
     void historyFromRecord();
     void historyErrors_data();
@@ -283,6 +284,46 @@ void TestDemoHome::registryLists()
     }
     // The raw frame keeps HA's key order for the first field.
     QVERIFY(client->frames.last().contains(u"\"result\":[{\""_s + fields.first() + u"\":"_s));
+}
+
+void TestDemoHome::entityRegistryGet()
+{
+    start();
+    auto client = connectedClient();
+    QVERIFY(client);
+    const QString entityId = m_home->entityIds().first();
+    const QJsonObject listed = client->command({{u"type"_s, u"config/entity_registry/list"_s}})
+                                   .value(u"result"_s)
+                                   .toArray()
+                                   .first()
+                                   .toObject();
+    const QJsonObject reply =
+        client->command({{u"type"_s, u"config/entity_registry/get"_s}, {u"entity_id"_s, entityId}});
+    QCOMPARE(reply.value(u"success"_s).toBool(), true);
+    QJsonObject extended = reply.value(u"result"_s).toObject();
+    // extended_dict = as_partial_dict + five keys.
+    for (const char *key :
+         {"aliases", "capabilities", "device_class", "original_device_class", "original_icon"}) {
+        QVERIFY2(extended.contains(QLatin1String(key)), key);
+        extended.remove(QLatin1String(key));
+    }
+    QCOMPARE(extended, listed);
+
+    const QJsonObject missing = client->command(
+        {{u"type"_s, u"config/entity_registry/get"_s}, {u"entity_id"_s, u"sensor.nope"_s}});
+    QCOMPARE(missing.value(u"success"_s).toBool(), false);
+    QCOMPARE(missing.value(u"error"_s).toObject().value(u"code"_s).toString(), u"not_found"_s);
+    QCOMPARE(missing.value(u"error"_s).toObject().value(u"message"_s).toString(),
+             u"Entity not found"_s);
+
+    const QJsonObject entries =
+        client
+            ->command({{u"type"_s, u"config/entity_registry/get_entries"_s},
+                       {u"entity_ids"_s, QJsonArray{entityId, u"sensor.nope"_s}}})
+            .value(u"result"_s)
+            .toObject();
+    QCOMPARE(entries.value(entityId).toObject().value(u"entity_id"_s).toString(), entityId);
+    QVERIFY(entries.contains(u"sensor.nope"_s) && entries.value(u"sensor.nope"_s).isNull());
 }
 
 void TestDemoHome::configEntriesFilters()

@@ -26,17 +26,26 @@ class FakeRequester : public QObject, public hai::HaRequester
 {
 public:
     QHash<QString, QJsonArray> lists;
+    QHash<QString, QJsonObject> entries; // config/entity_registry/get, when supportsGet
+    bool supportsGet = true;
     QStringList requests;
 
     int request(const QJsonObject &command, hai::HaResultCallback callback) override
     {
         const QString type = command.value(u"type"_s).toString();
+        const QString entityId = command.value(u"entity_id"_s).toString();
         requests << type;
-        QTimer::singleShot(0, this, [this, type, callback] {
+        QTimer::singleShot(0, this, [this, type, entityId, callback] {
             HaResult result;
-            result.success = lists.contains(type);
-            result.result = lists.value(type);
-            result.errorCode = result.success ? QString() : u"unknown_command"_s;
+            if (type == u"config/entity_registry/get"_s && supportsGet) {
+                result.success = entries.contains(entityId);
+                result.result = entries.value(entityId);
+                result.errorCode = result.success ? QString() : u"not_found"_s;
+            } else {
+                result.success = lists.contains(type);
+                result.result = lists.value(type);
+                result.errorCode = result.success ? QString() : u"unknown_command"_s;
+            }
             callback(result);
         });
         return int(requests.size());
@@ -60,6 +69,8 @@ private Q_SLOTS:
     void fullThenChanges();
     void entitiesWaitForNewDevices();
     void notAListIsNeverStored();
+    void entitiesOneByOne();
+    void entitiesFallBackToTheList();
 
 private:
     RegistryLoader::Result load(HaRegistry registry, RegistryLoader::Write write);
@@ -182,6 +193,62 @@ void TestRegistryLoader::notAListIsNeverStored()
     QVERIFY(!result.ok);
     QCOMPARE(m_stats->badInput(hai::HaBadInput::WrongType), 1u);
     QCOMPARE(reader().labels().size(), 1);
+}
+
+void TestRegistryLoader::entitiesOneByOne()
+{
+    m_ha->lists[u"config/entity_registry/list"_s] = array(
+        R"([{"entity_id":"light.a","name":null},{"entity_id":"light.b"},{"entity_id":"light.c"}])");
+    QVERIFY(load(HaRegistry::Entities, RegistryLoader::Write::FullSnapshot).ok);
+    m_ha->entries[u"light.a"_s] = QJsonObject{{u"entity_id"_s, u"light.a"_s},
+                                              {u"name"_s, u"Renamed"_s},
+                                              {u"aliases"_s, QJsonArray{}},
+                                              {u"device_class"_s, u"x"_s}};
+    m_ha->requests.clear();
+    RegistryLoader::Result result;
+    bool done = false;
+    m_loader->loadEntities({u"light.a"_s, u"light.gone"_s}, {u"light.c"_s},
+                           [&](const RegistryLoader::Result &r) {
+                               result = r;
+                               done = true;
+                           });
+    QTRY_VERIFY(done);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(m_ha->requests,
+             (QStringList{u"config/entity_registry/get"_s, u"config/entity_registry/get"_s}));
+    QCOMPARE(reader().entity(u"light.a"_s)->value(u"name"_s).toString(), u"Renamed"_s);
+    QVERIFY(!reader().entity(u"light.c"_s));
+    QVERIFY(reader().entity(u"light.b"_s));
+    // The remembered list follows: a later list read with the same content changes nothing.
+    m_ha->lists[u"config/entity_registry/list"_s] =
+        array(R"([{"entity_id":"light.a","name":"Renamed"},{"entity_id":"light.b"}])");
+    result = load(HaRegistry::Entities, RegistryLoader::Write::Changes);
+    QVERIFY(result.ok);
+    QCOMPARE(result.deleted, 0);
+}
+
+void TestRegistryLoader::entitiesFallBackToTheList()
+{
+    m_ha->supportsGet = false;
+    m_ha->lists[u"config/entity_registry/list"_s] = array(R"([{"entity_id":"light.a"}])");
+    QVERIFY(load(HaRegistry::Entities, RegistryLoader::Write::FullSnapshot).ok);
+    m_ha->lists[u"config/entity_registry/list"_s] =
+        array(R"([{"entity_id":"light.a","name":"New"}])");
+    for (int round = 0; round < 2; ++round) {
+        m_ha->requests.clear();
+        bool done = false;
+        m_loader->loadEntities({u"light.a"_s}, {}, [&](const RegistryLoader::Result &r) {
+            QVERIFY(r.ok);
+            done = true;
+        });
+        QTRY_VERIFY(done);
+        // First the get is tried; once HA said it has none, only the list is read.
+        const QStringList expected = round == 0 ? QStringList{u"config/entity_registry/get"_s,
+                                                              u"config/entity_registry/list"_s}
+                                                : QStringList{u"config/entity_registry/list"_s};
+        QCOMPARE(m_ha->requests, expected);
+    }
+    QCOMPARE(reader().entity(u"light.a"_s)->value(u"name"_s).toString(), u"New"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRegistryLoader)
