@@ -170,7 +170,7 @@ void CommandHandlers::subscribeEntities(DemoConnection &connection, qint64 id,
 {
     DemoConnection::Subscription subscription;
     subscription.kind = DemoConnection::Subscription::Kind::Entities;
-    subscription.filter = EntityFilter::fromCommand(message);
+    subscription.filter = SubscriptionFilter::fromCommand(message);
 
     // The result, then at once one snapshot event with every matching state.
     QByteArray snapshot = "{\"a\":{";

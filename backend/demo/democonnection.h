@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "entityfilter.h"
+#include "subscriptionfilter.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -38,7 +38,7 @@ public:
         enum class Kind { Events, Entities, History };
         Kind kind = Kind::Events;
         QByteArray eventType;             // Events: "*" or one event type
-        EntityFilter filter;              // Entities
+        SubscriptionFilter filter;        // Entities
         HistoryStream *history = nullptr; // History: owned by the connection
     };
 

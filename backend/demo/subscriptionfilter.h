@@ -12,12 +12,12 @@ namespace hai {
 // Which entities a subscribe_entities subscription wants: an optional entity_ids list and
 // optional include/exclude filters ({domains, entities, entity_globs}) with the rules of
 // HA's convert_include_exclude_filter.
-class EntityFilter
+class SubscriptionFilter
 {
 public:
-    EntityFilter() = default;
+    SubscriptionFilter() = default;
     // message: the subscribe_entities command (already validated).
-    static EntityFilter fromCommand(const QJsonObject &message);
+    static SubscriptionFilter fromCommand(const QJsonObject &message);
 
     bool matches(QByteArrayView entityId) const;
     bool isEmpty() const { return !m_hasIds && !m_hasFilter; }

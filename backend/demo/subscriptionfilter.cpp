@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "entityfilter.h"
+#include "subscriptionfilter.h"
 
 #include "commandschema.h"
 
@@ -38,12 +38,12 @@ QString globToRegex(const QString &glob)
 
 } // namespace
 
-bool EntityFilter::Set::globMatch(QByteArrayView entityId) const
+bool SubscriptionFilter::Set::globMatch(QByteArrayView entityId) const
 {
     return hasGlobs && globs.match(QString::fromUtf8(entityId)).hasMatch();
 }
 
-EntityFilter::Set EntityFilter::parseSet(const QJsonObject &object)
+SubscriptionFilter::Set SubscriptionFilter::parseSet(const QJsonObject &object)
 {
     Set set;
     set.domains = stringSet(object.value(u"domains"_s));
@@ -59,9 +59,9 @@ EntityFilter::Set EntityFilter::parseSet(const QJsonObject &object)
     return set;
 }
 
-EntityFilter EntityFilter::fromCommand(const QJsonObject &message)
+SubscriptionFilter SubscriptionFilter::fromCommand(const QJsonObject &message)
 {
-    EntityFilter filter;
+    SubscriptionFilter filter;
     if (message.contains(u"entity_ids"_s)) {
         filter.m_hasIds = true;
         for (const QString &id : CommandSchema::entityIds(message.value(u"entity_ids"_s)))
@@ -75,14 +75,14 @@ EntityFilter EntityFilter::fromCommand(const QJsonObject &message)
     return filter;
 }
 
-bool EntityFilter::matches(QByteArrayView entityId) const
+bool SubscriptionFilter::matches(QByteArrayView entityId) const
 {
     if (m_hasIds && !m_ids.contains(entityId.toByteArray()))
         return false;
     return !m_hasFilter || filterMatches(entityId);
 }
 
-bool EntityFilter::filterMatches(QByteArrayView entityId) const
+bool SubscriptionFilter::filterMatches(QByteArrayView entityId) const
 {
     // helpers/entityfilter.py::_generate_filter_from_sets_and_pattern_lists.
     const QByteArray id = entityId.toByteArray();
