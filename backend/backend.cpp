@@ -121,14 +121,7 @@ void Backend::stop()
 {
     destroyIn(m_api);
     m_apiThread.reset();
-    if (m_haClient) {
-        HaClient *client = m_haClient;
-        invokeIn(client, [client] {
-            client->stop(); // stores the checkpoint
-            return true;
-        });
-    }
-    destroyIn(m_haClient);
+    destroyIn(m_haClient); // its destructor stores the checkpoint, so before the registry
     m_haThread.reset();
     destroyIn(m_demoHome);
     m_demoThread.reset();

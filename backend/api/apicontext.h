@@ -2,11 +2,7 @@
 #pragma once
 
 #include <QElapsedTimer>
-#include <QJsonObject>
-#include <QList>
-#include <QString>
 
-#include <functional>
 #include <memory>
 
 namespace hai {
@@ -18,15 +14,6 @@ class LiveStateCache;
 class RegistryReader;
 class RegistryService;
 struct Settings;
-
-// Reports one dependency for /health: {"status":"healthy"|"degraded"|"unhealthy", ...}.
-// Called in the api thread, so it must read only thread-safe snapshots.
-struct HealthProbe
-{
-    QString name;
-    bool critical = false; // unhealthy here makes the whole app unhealthy, else degraded
-    std::function<QJsonObject()> report;
-};
 
 // What the controllers may use. Everything here lives in the api thread except the
 // RegistryService, which is reached through invokeIn().
@@ -41,7 +28,6 @@ struct ApiContext
     std::shared_ptr<const LiveStateCache> liveStates;
     std::shared_ptr<const HaStats> haStats;
     QElapsedTimer uptime;
-    QList<HealthProbe> probes;
 };
 
 } // namespace hai

@@ -68,11 +68,6 @@ HttpApi::~HttpApi()
     stop();
 }
 
-void HttpApi::addHealthProbe(HealthProbe probe)
-{
-    m_context.probes.append(std::move(probe));
-}
-
 void HttpApi::setHomeAssistant(std::shared_ptr<const LiveStateCache> liveStates,
                                std::shared_ptr<const HaStats> stats)
 {

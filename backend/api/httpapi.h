@@ -42,7 +42,6 @@ public:
     void stop();
     quint16 port() const { return m_port; }
 
-    void addHealthProbe(HealthProbe probe);
     // Call before start(): the live states and connection figures of the HA client.
     void setHomeAssistant(std::shared_ptr<const LiveStateCache> liveStates,
                           std::shared_ptr<const HaStats> stats);

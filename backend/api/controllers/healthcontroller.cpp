@@ -40,11 +40,6 @@ ApiResponse HealthController::health(const ApiRequest &)
         fold(ha.value(u"status"_s).toString(), false);
         dependencies.insert(u"home_assistant"_s, ha);
     }
-    for (const HealthProbe &probe : std::as_const(m_context.probes)) {
-        const QJsonObject report = probe.report();
-        fold(report.value(u"status"_s).toString(), probe.critical);
-        dependencies.insert(probe.name, report);
-    }
     return ApiResponse::json({{u"status"_s, overall},
                               {u"version"_s, QStringLiteral(HAI_VERSION)},
                               {u"uptime_seconds"_s, double(m_context.uptime.elapsed()) / 1000.0},
