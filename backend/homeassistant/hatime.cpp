@@ -166,8 +166,11 @@ QString HaTime::toIso(qint64 microseconds)
     return out;
 }
 
-qint64 HaTime::fromEpochSeconds(double seconds)
+std::optional<qint64> HaTime::fromEpochSeconds(double seconds)
 {
+    constexpr double kYear10000 = 253402300800.0; // Python's datetime.max is in year 9999
+    if (!std::isfinite(seconds) || std::abs(seconds) >= kYear10000)
+        return std::nullopt;
     // modf is exact, so only the fraction is scaled: no precision is lost on the whole seconds.
     double whole = 0;
     const double fraction = std::modf(seconds, &whole);

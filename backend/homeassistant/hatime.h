@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
+
 #include <QString>
 #include <QStringView>
 
@@ -20,8 +22,9 @@ public:
     // Python's datetime.isoformat() of an aware UTC datetime: the fraction is omitted when
     // the microseconds are 0.
     static QString toIso(qint64 microseconds);
-    // Float epoch seconds rounded to the nearest microsecond.
-    static qint64 fromEpochSeconds(double seconds);
+    // Float epoch seconds rounded to the nearest microsecond; nullopt for a value no datetime
+    // can hold (not finite, or beyond year 9999), so bad input cannot overflow.
+    static std::optional<qint64> fromEpochSeconds(double seconds);
     static qint64 nowMicroseconds();
 };
 

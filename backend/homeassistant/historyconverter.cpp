@@ -46,9 +46,17 @@ qsizetype HistoryConverter::convertEntity(const QString &entityId, const QJsonAr
         if (attributeValue.isObject())
             attributes = attributeValue.toObject();
 
-        const qint64 lastUpdated = HaTime::fromEpochSeconds(updated.toDouble());
-        const qint64 lastChanged =
-            changed.isDouble() ? HaTime::fromEpochSeconds(changed.toDouble()) : lastUpdated;
+        const std::optional<qint64> updatedUs = HaTime::fromEpochSeconds(updated.toDouble());
+        const std::optional<qint64> changedUs =
+            changed.isDouble() ? HaTime::fromEpochSeconds(changed.toDouble()) : updatedUs;
+        if (!updatedUs || !changedUs) {
+            if (stats)
+                stats->countBadInput(HaBadInput::BadHistory, u"a history row of "_s + entityId +
+                                                                 u" has an impossible time"_s);
+            continue;
+        }
+        const qint64 lastUpdated = *updatedUs;
+        const qint64 lastChanged = *changedUs;
         const QString updatedIso = HaTime::toIso(lastUpdated);
         HaEvent event;
         event.eventType = u"state_changed"_s;
