@@ -5,6 +5,7 @@
 #include "core/logging.h"
 #include "demo/demohome.h"
 #include "homeassistant/haclient.h"
+#include "ingest/ingestpipeline.h"
 #include "registry/registryservice.h"
 
 using namespace Qt::StringLiterals;
@@ -64,6 +65,10 @@ bool Backend::start(QString *error)
         stop();
         return false;
     }
+    if (!startIngest(error)) {
+        stop();
+        return false;
+    }
     if (m_settings.haUrl.isValid())
         startHaClient();
     else
@@ -74,6 +79,7 @@ bool Backend::start(QString *error)
     m_api = new HttpApi(m_settings, m_registry);
     if (m_haClient)
         m_api->setHomeAssistant(m_haClient->liveStates(), m_haClient->stats());
+    m_api->setIngest(m_ingest->stats(), m_ingest->writerStats());
     m_api->moveToThread(m_apiThread.get());
     HttpApi *api = m_api;
     if (!invokeIn(api, [api, &reason] { return api->start(&reason); })) {
@@ -105,24 +111,68 @@ bool Backend::startDemoHome(QString *error)
     return true;
 }
 
+bool Backend::startIngest(QString *error)
+{
+    m_ingestThread = startNamedThread(u"ingest"_s);
+    m_ingest = new IngestPipeline(m_settings);
+    m_ingest->moveToThread(m_ingestThread.get());
+    IngestPipeline *ingest = m_ingest;
+    QString reason;
+    if (!invokeIn(ingest, [ingest, &reason] { return ingest->start(&reason); })) {
+        *error = u"--data-dir: cannot open the spool: "_s + reason;
+        return false;
+    }
+    return true;
+}
+
 void Backend::startHaClient()
 {
     HaClientOptions options;
     options.url = m_settings.haUrl;
     options.token = m_settings.haToken;
     options.registryDb = m_settings.registryDb;
+    options.autoAcknowledge = false; // the ingest pipeline acknowledges what is durable
     m_haThread = startNamedThread(u"ha"_s);
     m_haClient = new HaClient(options, m_registry);
     m_haClient->moveToThread(m_haThread.get());
+    connect(m_haClient, &HaClient::eventsReceived, m_ingest, &IngestPipeline::ingest);
+    connect(m_ingest, &IngestPipeline::acknowledged, m_haClient, &HaClient::acknowledge);
+    connect(m_haClient, &HaClient::registrySynced, m_ingest, &IngestPipeline::registryChanged);
+    connect(m_haClient, &HaClient::discoveryFinished, m_ingest,
+            &IngestPipeline::registryDiscovered);
     QMetaObject::invokeMethod(m_haClient, &HaClient::start, Qt::QueuedConnection);
+}
+
+// The order keeps every event: HA hands over its last batch, the pipeline writes or spools it
+// and acknowledges, then the client stores the checkpoint that acknowledgement allows.
+void Backend::stopIngestAndHa()
+{
+    if (HaClient *client = m_haClient)
+        invokeIn(client, [client] {
+            client->stop();
+            return true;
+        });
+    if (IngestPipeline *ingest = m_ingest)
+        invokeIn(ingest, [ingest] {
+            ingest->stop();
+            return true;
+        });
+    if (HaClient *client = m_haClient)
+        invokeIn(client, [client] {
+            client->storeCheckpoint(); // the acknowledgements queued before this call
+            return true;
+        });
+    destroyIn(m_haClient);
+    m_haThread.reset();
+    destroyIn(m_ingest);
+    m_ingestThread.reset();
 }
 
 void Backend::stop()
 {
     destroyIn(m_api);
     m_apiThread.reset();
-    destroyIn(m_haClient); // its destructor stores the checkpoint, so before the registry
-    m_haThread.reset();
+    stopIngestAndHa(); // before the registry: the checkpoint is stored there
     destroyIn(m_demoHome);
     m_demoThread.reset();
     destroyIn(m_registry);

@@ -11,9 +11,11 @@ namespace hai {
 class DemoHome;
 class HaClient;
 class HttpApi;
+class IngestPipeline;
 class RegistryService;
 
-// The facade the app talks to. It owns the worker threads ("registry", "demo", "ha", "api")
+// The facade the app talks to. It owns the worker threads ("registry", "demo", "ha", "ingest",
+// "api")
 // and wires the modules together; the GUI and the headless main only see this class.
 class Backend : public QObject
 {
@@ -33,19 +35,24 @@ public:
     quint16 apiPort() const { return m_apiPort; }
     RegistryService *registry() const { return m_registry; }
     HaClient *haClient() const { return m_haClient; }
+    IngestPipeline *ingest() const { return m_ingest; }
 
 private:
     bool startDemoHome(QString *error);
+    bool startIngest(QString *error);
     void startHaClient();
+    void stopIngestAndHa();
 
     Settings m_settings;
     ThreadPtr m_registryThread;
     ThreadPtr m_demoThread;
     ThreadPtr m_haThread;
+    ThreadPtr m_ingestThread;
     ThreadPtr m_apiThread;
     RegistryService *m_registry = nullptr; // lives in m_registryThread
     DemoHome *m_demoHome = nullptr;        // lives in m_demoThread
     HaClient *m_haClient = nullptr;        // lives in m_haThread
+    IngestPipeline *m_ingest = nullptr;    // lives in m_ingestThread
     HttpApi *m_api = nullptr;              // lives in m_apiThread
     quint16 m_apiPort = 0;
 };

@@ -10,6 +10,8 @@ namespace hai {
 class ApiMetrics;
 class Database;
 class HaStats;
+class IngestStats;
+class InfluxWriterStats;
 class LiveStateCache;
 class RegistryReader;
 class RegistryService;
@@ -27,6 +29,9 @@ struct ApiContext
     // Home Assistant views, both safe to read from the api thread; null when no HA is set.
     std::shared_ptr<const LiveStateCache> liveStates;
     std::shared_ptr<const HaStats> haStats;
+    // Ingestion views (thread-safe snapshots); null in tests without a pipeline.
+    std::shared_ptr<const IngestStats> ingestStats;
+    std::shared_ptr<const InfluxWriterStats> influxStats;
     QElapsedTimer uptime;
 };
 

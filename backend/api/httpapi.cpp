@@ -75,6 +75,13 @@ void HttpApi::setHomeAssistant(std::shared_ptr<const LiveStateCache> liveStates,
     m_context.haStats = std::move(stats);
 }
 
+void HttpApi::setIngest(std::shared_ptr<const IngestStats> ingest,
+                        std::shared_ptr<const InfluxWriterStats> influx)
+{
+    m_context.ingestStats = std::move(ingest);
+    m_context.influxStats = std::move(influx);
+}
+
 bool HttpApi::start(QString *error)
 {
     m_database = std::make_unique<Database>();

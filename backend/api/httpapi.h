@@ -45,6 +45,9 @@ public:
     // Call before start(): the live states and connection figures of the HA client.
     void setHomeAssistant(std::shared_ptr<const LiveStateCache> liveStates,
                           std::shared_ptr<const HaStats> stats);
+    // Call before start(): the ingest pipeline's and the InfluxDB writer's figures.
+    void setIngest(std::shared_ptr<const IngestStats> ingest,
+                   std::shared_ptr<const InfluxWriterStats> influx);
     ApiResponse dispatch(ApiRequest request);
     const Router &router() const { return m_router; }
 

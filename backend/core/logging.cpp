@@ -16,6 +16,7 @@ Q_LOGGING_CATEGORY(lcRegistry, "hai.registry")
 Q_LOGGING_CATEGORY(lcApi, "hai.api")
 Q_LOGGING_CATEGORY(lcHa, "hai.ha")
 Q_LOGGING_CATEGORY(lcDemo, "hai.demo")
+Q_LOGGING_CATEGORY(lcInflux, "hai.influx")
 
 namespace hai {
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "databaselocation.h"
+#include "timeseriessettings.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -24,12 +25,8 @@ struct Settings
     QUrl haUrl;
     QString haToken;
 
-    QUrl influxUrl;
-    int influxApi = 1;
-    QString influxDb = QStringLiteral("home_assistant");
-    QString influxOrg;
-    QString influxBucket;
-    QString influxToken;
+    InfluxOptions influx;
+    MappingOptions mapping;
 
     QHostAddress apiHost = QHostAddress::LocalHost;
     quint16 apiPort = 8006; // 0 picks a free port

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settingsloader.h"
 
+#include "optionparsing.h"
 #include "optiontable.h"
+#include "timeseriesoptionparser.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -11,6 +13,9 @@
 #include <QTemporaryFile>
 
 using namespace Qt::StringLiterals;
+using hai::optionparsing::failure;
+using hai::optionparsing::parseBool;
+using hai::optionparsing::parseUrl;
 
 namespace hai {
 
@@ -20,39 +25,6 @@ QString defaultConfigPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
            u"/ha-ingestor.ini"_s;
-}
-
-QString failure(const QString &option, const QString &reason)
-{
-    return u"--"_s + option + u": "_s + reason;
-}
-
-bool parseBool(const QString &text, bool *ok)
-{
-    const QString lower = text.trimmed().toLower();
-    *ok = true;
-    if (lower == u"1"_s || lower == u"true"_s || lower == u"yes"_s || lower == u"on"_s)
-        return true;
-    if (lower == u"0"_s || lower == u"false"_s || lower == u"no"_s || lower == u"off"_s)
-        return false;
-    *ok = false;
-    return false;
-}
-
-bool parseUrl(const QString &text, const QStringList &schemes, QUrl *out, QString *reason)
-{
-    const QUrl url(text.trimmed(), QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty() || !schemes.contains(url.scheme())) {
-        *reason = u"'%1' is not a valid URL (expected %2://HOST[:PORT])"_s.arg(
-            text, schemes.join(u"|"_s));
-        return false;
-    }
-    if (url.port() == 0 || url.port() > 65535) {
-        *reason = u"port out of range (1-65535)"_s;
-        return false;
-    }
-    *out = url;
-    return true;
 }
 
 bool parseListen(const QString &text, QHostAddress *host, quint16 *port, QString *reason)
@@ -283,24 +255,8 @@ bool SettingsLoader::validate(const RawValues &raw, Settings *settings, QString 
         return false;
     }
 
-    if (has("influx-url") &&
-        !parseUrl(value("influx-url"), {u"http"_s, u"https"_s}, &settings->influxUrl, &reason)) {
-        *error = failure(u"influx-url"_s, reason);
+    if (!parseTimeseriesOptions(raw, settings, error))
         return false;
-    }
-    if (has("influx-api")) {
-        const QString api = value("influx-api");
-        if (api != u"1"_s && api != u"2"_s) {
-            *error = failure(u"influx-api"_s, u"'%1' is not 1 or 2"_s.arg(api));
-            return false;
-        }
-        settings->influxApi = api.toInt();
-    }
-    if (has("influx-db"))
-        settings->influxDb = value("influx-db");
-    settings->influxOrg = value("influx-org");
-    settings->influxBucket = value("influx-bucket");
-    settings->influxToken = value("influx-token");
 
     if (has("api-listen") &&
         !parseListen(value("api-listen"), &settings->apiHost, &settings->apiPort, &reason)) {

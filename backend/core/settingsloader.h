@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "optionparsing.h"
 #include "settings.h"
 
 #include <QHash>
@@ -37,7 +38,7 @@ public:
     static QString helpText();
 
 private:
-    using RawValues = QHash<QString, QString>;
+    using RawValues = RawOptions;
     static bool readIni(const QString &path, RawValues *values, QString *error);
     static bool validate(const RawValues &raw, Settings *settings, QString *error);
 };

@@ -251,7 +251,10 @@ void HaClient::subscribe(const QString &eventType)
                 self->m_subscribedAtUs = HaTime::nowMicroseconds();
                 self->maybeGoLive();
             }
-        });
+        },
+        isState
+            ? HaParsedEventCallback([this](HaEvent &&event) { onParsedEvent(std::move(event)); })
+            : HaParsedEventCallback());
 }
 
 void HaClient::onEvent(const QJsonObject &eventObject)
@@ -268,6 +271,12 @@ void HaClient::onEvent(const QJsonObject &eventObject)
         m_filter.noteLive(event.entityId, event.lastUpdatedUs);
     else
         m_registrySync->handleEvent(eventObject);
+    append(std::move(event));
+}
+
+void HaClient::onParsedEvent(HaEvent &&event)
+{
+    m_filter.noteLive(event.entityId, event.lastUpdatedUs);
     append(std::move(event));
 }
 

@@ -57,6 +57,8 @@ public Q_SLOTS:
     void stop();
     // Every batch up to `sequence` has been stored durably.
     void acknowledge(quint64 sequence);
+    // Stores the checkpoint now (after stop(), for acknowledgements that came later).
+    void storeCheckpoint() { saveCheckpoint(); }
     // New URL or token: reconnect with them (clears an auth failure).
     void setCredentials(const QUrl &url, const QString &token);
 
@@ -78,6 +80,7 @@ private:
     void onDisconnected();
     void subscribe(const QString &eventType);
     void onEvent(const QJsonObject &event);
+    void onParsedEvent(HaEvent &&event);
     void requestStates();
     void onStatesLoaded(const QJsonValue &states);
     void maybeGoLive();

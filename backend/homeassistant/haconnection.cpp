@@ -355,13 +355,14 @@ int HaConnection::request(const QJsonObject &command, HaResultCallback callback)
 }
 
 int HaConnection::subscribeEvents(const QString &eventType, HaEventCallback onEvent,
-                                  HaResultCallback onResult)
+                                  HaResultCallback onResult, HaParsedEventCallback onParsedEvent)
 {
     if (m_state != State::Connected || !m_protocol) {
         failLater(std::move(onResult));
         return 0;
     }
-    return m_protocol->subscribeEvents(eventType, std::move(onEvent), std::move(onResult));
+    return m_protocol->subscribeEvents(eventType, std::move(onEvent), std::move(onResult),
+                                       std::move(onParsedEvent));
 }
 
 } // namespace hai

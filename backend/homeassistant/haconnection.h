@@ -51,7 +51,7 @@ public:
     int request(const QJsonObject &command, HaResultCallback callback) override;
     // Subscribes on the current connection only; see HaProtocol::subscribeEvents.
     int subscribeEvents(const QString &eventType, HaEventCallback onEvent,
-                        HaResultCallback onResult);
+                        HaResultCallback onResult, HaParsedEventCallback onParsedEvent = {});
 
     State state() const { return m_state; }
     QString haVersion() const { return m_haVersion; }

@@ -10,26 +10,37 @@ namespace hai {
 namespace {
 
 // A state object or null; anything else is an error.
-bool readState(const QJsonObject &data, QStringView key, QJsonObject *out, QString *why)
+bool readState(const QJsonObject &data, QStringView key, HaStateRecord *out, QString *why)
 {
     const QJsonValue value = data.value(key);
-    if (value.isNull() || value.isUndefined()) {
-        *out = QJsonObject();
+    *out = HaStateRecord();
+    if (value.isNull() || value.isUndefined())
+        return true;
+    QString reason = u"is neither an object nor null"_s;
+    if (value.isObject() && HaStateRecord::fromJson(value.toObject(), out, &reason)) {
+        if (key == u"old_state")
+            out->attributes.clear(); // nothing reads them (see HaEvent)
         return true;
     }
-    if (!value.isObject()) {
-        *why = u"state_changed: "_s + key + u" is neither an object nor null"_s;
-        return false;
-    }
-    *out = value.toObject();
-    if (!out->value(u"state").isString()) {
-        *why = u"state_changed: "_s + key + u".state is not a string"_s;
-        return false;
-    }
-    return true;
+    *why = u"state_changed: "_s + key + u' ' + reason;
+    return false;
+}
+
+QString optionalString(const QJsonObject &object, QStringView key)
+{
+    return object.value(key).toString();
 }
 
 } // namespace
+
+HaContext HaEventParser::readContext(const QJsonValue &value)
+{
+    if (value.isString())
+        return HaContext{value.toString(), {}, {}};
+    const QJsonObject object = value.toObject();
+    return HaContext{optionalString(object, u"id"), optionalString(object, u"parent_id"),
+                     optionalString(object, u"user_id")};
+}
 
 bool HaEventParser::parse(const QJsonObject &event, HaEvent *out, QString *why)
 {
@@ -45,7 +56,7 @@ bool HaEventParser::parse(const QJsonObject &event, HaEvent *out, QString *why)
         return false;
     }
     const QJsonObject dataObject = data.toObject();
-    out->context = event.value(u"context").toObject();
+    out->context = readContext(event.value(u"context"));
 
     const QJsonValue fired = event.value(u"time_fired");
     if (!fired.isString() || !HaTime::parseIso(fired.toString(), &out->timeFiredUs)) {
@@ -67,13 +78,8 @@ bool HaEventParser::parse(const QJsonObject &event, HaEvent *out, QString *why)
     if (!readState(dataObject, u"new_state", &out->newState, why) ||
         !readState(dataObject, u"old_state", &out->oldState, why))
         return false;
-    if (!out->newState.isEmpty()) {
-        const QJsonValue updated = out->newState.value(u"last_updated");
-        if (!updated.isString() || !HaTime::parseIso(updated.toString(), &out->lastUpdatedUs)) {
-            *why = u"state_changed: new_state.last_updated is not an ISO time"_s;
-            return false;
-        }
-    }
+    if (out->newState.valid)
+        out->lastUpdatedUs = out->newState.lastUpdatedUs;
     return true;
 }
 

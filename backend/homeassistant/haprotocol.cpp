@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "haprotocol.h"
 
+#include "hafasteventparser.h"
 #include "haframeparser.h"
 #include "hastats.h"
 
@@ -34,6 +35,9 @@ qsizetype HaProtocol::handleFrame(const QByteArray &utf8)
 {
     if (m_phase == Phase::Closed)
         return 0;
+    qsizetype parsed = 0;
+    if (handleParsedFrame(utf8, &parsed))
+        return parsed;
     QList<QJsonObject> messages;
     const qsizetype count = HaFrameParser::parse(utf8, &messages, m_stats);
     for (const QJsonObject &message : std::as_const(messages)) {
@@ -42,6 +46,31 @@ qsizetype HaProtocol::handleFrame(const QByteArray &utf8)
         handleMessage(message);
     }
     return count;
+}
+
+bool HaProtocol::handleParsedFrame(const QByteArray &utf8, qsizetype *count)
+{
+    if (!m_fastParser || m_phase != Phase::Command)
+        return false;
+    m_parsedEvents.clear();
+    if (!m_fastParser->parseFrame(utf8, &m_parsedEvents))
+        return false;
+    for (const auto &[id, event] : std::as_const(m_parsedEvents)) {
+        const auto it = m_subscriptions.constFind(id);
+        if (it == m_subscriptions.constEnd() || !it->onParsedEvent)
+            return false; // the general path counts or routes it
+    }
+    for (auto &[id, event] : m_parsedEvents) {
+        if (m_phase == Phase::Closed) // a callback closed the connection: drop the rest
+            break;
+        // A copy: the handler may close this connection, which clears the table it lives in.
+        const HaParsedEventCallback onParsedEvent = m_subscriptions.value(id).onParsedEvent;
+        if (onParsedEvent)
+            onParsedEvent(std::move(event));
+    }
+    *count = m_parsedEvents.size();
+    m_parsedEvents.clear();
+    return true;
 }
 
 void HaProtocol::handleMessage(const QJsonObject &message)
@@ -218,7 +247,7 @@ int HaProtocol::sendCommand(QJsonObject command, HaResultCallback callback)
 }
 
 int HaProtocol::subscribeEvents(const QString &eventType, HaEventCallback onEvent,
-                                HaResultCallback onResult)
+                                HaResultCallback onResult, HaParsedEventCallback onParsedEvent)
 {
     if (m_phase != Phase::Command || isSubscribed(eventType))
         return 0;
@@ -226,7 +255,10 @@ int HaProtocol::subscribeEvents(const QString &eventType, HaEventCallback onEven
     if (!eventType.isEmpty())
         command.insert(u"event_type"_s, eventType);
     const int id = m_nextId; // registered before sending: an event may follow the result at once
-    m_subscriptions.insert(id, Subscription{eventType, std::move(onEvent)});
+    if (onParsedEvent && !m_fastParser)
+        m_fastParser = std::make_unique<HaFastEventParser>();
+    m_subscriptions.insert(id,
+                           Subscription{eventType, std::move(onEvent), std::move(onParsedEvent)});
     return sendCommand(command, std::move(onResult));
 }
 

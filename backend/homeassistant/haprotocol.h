@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "haevent.h"
 #include "harequester.h"
 
 #include <QByteArray>
@@ -9,9 +10,12 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
+#include <utility>
 
 namespace hai {
 
+class HaFastEventParser;
 class HaStats;
 
 // The message layer of one WebSocket connection, without the socket: the auth phase, message
@@ -49,8 +53,10 @@ public:
     // subscribe_events for one event type; `onEvent` gets each event's `event` object. A
     // second subscription to the same type on this connection is refused (returns 0): one
     // set of subscriptions per connection, whatever the caller does.
+    // With `onParsedEvent`, frames holding only such events skip QJsonDocument: they are read
+    // by HaFastEventParser and handed over as HaEvents (the hot path of ingestion).
     int subscribeEvents(const QString &eventType, HaEventCallback onEvent,
-                        HaResultCallback onResult);
+                        HaResultCallback onResult, HaParsedEventCallback onParsedEvent = {});
 
     // Fails every pending callback with `code`/`message` and stops dispatching. Idempotent.
     void close(const QString &code, const QString &message);
@@ -71,8 +77,10 @@ private:
     {
         QString eventType;
         HaEventCallback onEvent;
+        HaParsedEventCallback onParsedEvent;
     };
 
+    bool handleParsedFrame(const QByteArray &utf8, qsizetype *count);
     void handleAuthMessage(const QString &type, const QJsonObject &message);
     void handleResult(int id, const QJsonObject &message);
     void handleEvent(int id, const QJsonObject &message);
@@ -86,6 +94,8 @@ private:
     int m_nextId = 1;
     QHash<int, Pending> m_pending;
     QHash<int, Subscription> m_subscriptions;
+    std::unique_ptr<HaFastEventParser> m_fastParser; // made with the first parsed subscription
+    QList<std::pair<int, HaEvent>> m_parsedEvents;   // reused between frames
 };
 
 } // namespace hai

@@ -9,6 +9,8 @@
 
 namespace hai {
 
+struct HaEvent;
+
 // The answer to one command: HA's result message, or a local failure (code "disconnected"
 // when the connection went away before the answer came).
 struct HaResult
@@ -23,6 +25,8 @@ struct HaResult
 
 using HaResultCallback = std::function<void(const HaResult &)>;
 using HaEventCallback = std::function<void(const QJsonObject &event)>;
+// state_changed events already read by HaFastEventParser.
+using HaParsedEventCallback = std::function<void(HaEvent &&event)>;
 
 // What discovery, registry sync and backfill need from a connection: send one command and get
 // its result once. Lets them be driven by a fake in tests.

@@ -35,18 +35,85 @@ void civilFromDays(qint64 z, qint64 *y, unsigned *m, unsigned *d)
 }
 
 // Reads exactly `count` digits at `pos`.
-bool digits(QStringView text, qsizetype pos, int count, int *value)
+template <typename Char>
+bool digits(const Char *text, qsizetype size, qsizetype pos, int count, int *value)
 {
-    if (pos + count > text.size())
+    if (pos + count > size)
         return false;
     int result = 0;
     for (int i = 0; i < count; ++i) {
-        const char16_t c = text[pos + i].unicode();
-        if (c < u'0' || c > u'9')
+        const auto c = text[pos + i];
+        if (c < '0' || c > '9')
             return false;
-        result = result * 10 + (c - u'0');
+        result = result * 10 + int(c - '0');
     }
     *value = result;
+    return true;
+}
+
+// One parser for UTF-16 (QString) and UTF-8 (raw frames): the format is ASCII only.
+template <typename Char>
+bool parseIsoChars(const Char *text, qsizetype size, qint64 *microseconds)
+{
+    int year, month, day, hour, minute, second = 0;
+    if (size < 16 || !digits(text, size, 0, 4, &year) || text[4] != '-' ||
+        !digits(text, size, 5, 2, &month) || text[7] != '-' || !digits(text, size, 8, 2, &day) ||
+        (text[10] != 'T' && text[10] != ' ') || !digits(text, size, 11, 2, &hour) ||
+        text[13] != ':' || !digits(text, size, 14, 2, &minute))
+        return false;
+    qsizetype pos = 16;
+    if (pos < size && text[pos] == ':') {
+        if (!digits(text, size, pos + 1, 2, &second))
+            return false;
+        pos += 3;
+    }
+    qint64 micros = 0;
+    if (pos < size && (text[pos] == '.' || text[pos] == ',')) {
+        ++pos;
+        int count = 0;
+        qint64 scaled = 0; // the fraction in units of 10^-9 s, for rounding to µs
+        while (pos < size && text[pos] >= '0' && text[pos] <= '9') {
+            if (count < 9)
+                scaled = scaled * 10 + int(text[pos] - '0');
+            ++count;
+            ++pos;
+        }
+        if (count == 0)
+            return false;
+        for (int i = count; i < 9; ++i)
+            scaled *= 10;
+        micros = (scaled + 500) / 1000;
+    }
+    qint64 offsetSeconds = 0;
+    if (pos < size) {
+        const auto sign = text[pos];
+        if (sign == 'Z' && pos + 1 == size) {
+            pos += 1;
+        } else if (sign == '+' || sign == '-') {
+            int oh = 0, om = 0;
+            if (!digits(text, size, pos + 1, 2, &oh))
+                return false;
+            pos += 3;
+            if (pos < size) {
+                if (text[pos] == ':')
+                    ++pos;
+                if (!digits(text, size, pos, 2, &om))
+                    return false;
+                pos += 2;
+            }
+            if (oh > 23 || om > 59)
+                return false;
+            offsetSeconds = (sign == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+        } else {
+            return false;
+        }
+    }
+    if (pos != size || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+        second > 60)
+        return false;
+    const qint64 days = daysFromCivil(year, unsigned(month), unsigned(day));
+    const qint64 seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+    *microseconds = seconds * kMicrosPerSecond + micros;
     return true;
 }
 
@@ -63,66 +130,12 @@ void appendPadded(QChar *&out, int value, int width)
 
 bool HaTime::parseIso(QStringView text, qint64 *microseconds)
 {
-    int year, month, day, hour, minute, second = 0;
-    if (!digits(text, 0, 4, &year) || text.size() < 16 || text[4] != u'-' ||
-        !digits(text, 5, 2, &month) || text[7] != u'-' || !digits(text, 8, 2, &day) ||
-        (text[10] != u'T' && text[10] != u' ') || !digits(text, 11, 2, &hour) || text[13] != u':' ||
-        !digits(text, 14, 2, &minute))
-        return false;
-    qsizetype pos = 16;
-    if (pos < text.size() && text[pos] == u':') {
-        if (!digits(text, pos + 1, 2, &second))
-            return false;
-        pos += 3;
-    }
-    qint64 micros = 0;
-    if (pos < text.size() && (text[pos] == u'.' || text[pos] == u',')) {
-        ++pos;
-        int count = 0;
-        qint64 scaled = 0; // the fraction in units of 10^-9 s, for rounding to µs
-        while (pos < text.size() && text[pos].isDigit() && text[pos].unicode() < 128) {
-            if (count < 9)
-                scaled = scaled * 10 + (text[pos].unicode() - u'0');
-            ++count;
-            ++pos;
-        }
-        if (count == 0)
-            return false;
-        for (int i = count; i < 9; ++i)
-            scaled *= 10;
-        micros = (scaled + 500) / 1000;
-    }
-    qint64 offsetSeconds = 0;
-    if (pos < text.size()) {
-        const char16_t sign = text[pos].unicode();
-        if (sign == u'Z' && pos + 1 == text.size()) {
-            pos += 1;
-        } else if (sign == u'+' || sign == u'-') {
-            int oh = 0, om = 0;
-            if (!digits(text, pos + 1, 2, &oh))
-                return false;
-            pos += 3;
-            if (pos < text.size()) {
-                if (text[pos] == u':')
-                    ++pos;
-                if (!digits(text, pos, 2, &om))
-                    return false;
-                pos += 2;
-            }
-            if (oh > 23 || om > 59)
-                return false;
-            offsetSeconds = (sign == u'+' ? 1 : -1) * (oh * 3600 + om * 60);
-        } else {
-            return false;
-        }
-    }
-    if (pos != text.size() || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 ||
-        minute > 59 || second > 60)
-        return false;
-    const qint64 days = daysFromCivil(year, unsigned(month), unsigned(day));
-    const qint64 seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
-    *microseconds = seconds * kMicrosPerSecond + micros;
-    return true;
+    return parseIsoChars(text.utf16(), text.size(), microseconds);
+}
+
+bool HaTime::parseIso(std::string_view utf8, qint64 *microseconds)
+{
+    return parseIsoChars(utf8.data(), qsizetype(utf8.size()), microseconds);
 }
 
 QString HaTime::toIso(qint64 microseconds)

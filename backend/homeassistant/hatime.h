@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include <QString>
 #include <QStringView>
@@ -19,6 +20,7 @@ public:
     // "2026-01-05T10:00:00.123456+00:00", "…T10:00:00+00:00", "…Z", a space instead of the T,
     // 1 to 9 fraction digits (rounded to µs), any ±HH:MM offset. False on anything else.
     static bool parseIso(QStringView text, qint64 *microseconds);
+    static bool parseIso(std::string_view utf8, qint64 *microseconds);
     // Python's datetime.isoformat() of an aware UTC datetime: the fraction is omitted when
     // the microseconds are 0.
     static QString toIso(qint64 microseconds);

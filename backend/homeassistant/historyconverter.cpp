@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historyconverter.h"
 
+#include "haeventparser.h"
 #include "hastats.h"
 #include "hatime.h"
 
@@ -10,14 +11,13 @@ namespace hai {
 
 namespace {
 
-// A compressed context: a bare id string, or an object with some of id/parent_id/user_id.
-QJsonObject contextFrom(const QJsonValue &value)
+HaAttributes attributesFrom(const QJsonObject &object)
 {
-    if (value.isString())
-        return QJsonObject{{u"id"_s, value.toString()},
-                           {u"parent_id"_s, QJsonValue::Null},
-                           {u"user_id"_s, QJsonValue::Null}};
-    return value.toObject();
+    HaAttributes attributes;
+    attributes.reserve(object.size());
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        attributes.append({it.key(), HaAttributeValue::fromJson(it.value())});
+    return attributes;
 }
 
 } // namespace
@@ -26,8 +26,8 @@ qsizetype HistoryConverter::convertEntity(const QString &entityId, const QJsonAr
                                           HaEventList *out, HaStats *stats)
 {
     qsizetype added = 0;
-    QJsonObject previous;
-    QJsonObject attributes;
+    HaStateRecord previous;
+    HaAttributes attributes;
     for (const QJsonValue &rowValue : rows) {
         const QJsonObject row = rowValue.toObject();
         const QJsonValue state = row.value(u"s");
@@ -44,7 +44,7 @@ qsizetype HistoryConverter::convertEntity(const QString &entityId, const QJsonAr
         // With minimal_response HA leaves out the attributes of later rows: keep the last ones.
         const QJsonValue attributeValue = row.value(u"a");
         if (attributeValue.isObject())
-            attributes = attributeValue.toObject();
+            attributes = attributesFrom(attributeValue.toObject());
 
         const std::optional<qint64> updatedUs = HaTime::fromEpochSeconds(updated.toDouble());
         const std::optional<qint64> changedUs =
@@ -55,26 +55,18 @@ qsizetype HistoryConverter::convertEntity(const QString &entityId, const QJsonAr
                                                                  u" has an impossible time"_s);
             continue;
         }
-        const qint64 lastUpdated = *updatedUs;
-        const qint64 lastChanged = *changedUs;
-        const QString updatedIso = HaTime::toIso(lastUpdated);
         HaEvent event;
         event.eventType = u"state_changed"_s;
         event.entityId = entityId;
-        event.timeFiredUs = lastUpdated;
-        event.lastUpdatedUs = lastUpdated;
+        event.timeFiredUs = *updatedUs;
+        event.lastUpdatedUs = *updatedUs;
         event.backfill = true;
-        event.context = contextFrom(row.value(u"c"));
-        event.newState = QJsonObject{
-            {u"entity_id"_s, entityId},
-            {u"state"_s, state.toString()},
-            {u"attributes"_s, attributes},
-            {u"last_changed"_s,
-             lastChanged == lastUpdated ? updatedIso : HaTime::toIso(lastChanged)},
-            {u"last_updated"_s, updatedIso},
-        };
-        if (!event.context.isEmpty())
-            event.newState.insert(u"context"_s, event.context);
+        event.context = HaEventParser::readContext(row.value(u"c"));
+        event.newState.valid = true;
+        event.newState.state = state.toString();
+        event.newState.attributes = attributes;
+        event.newState.lastChangedUs = *changedUs;
+        event.newState.lastUpdatedUs = *updatedUs;
         event.oldState = previous;
         previous = event.newState;
         out->append(std::move(event));

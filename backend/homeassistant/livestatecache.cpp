@@ -9,20 +9,21 @@ namespace hai {
 
 namespace {
 
+LiveStateCache::Entry entryFrom(const QString &entityId, const HaStateRecord &record)
+{
+    return LiveStateCache::Entry{entityId, record.state, record.attributes, record.lastChangedUs,
+                                 record.lastUpdatedUs};
+}
+
 bool entryFrom(const QJsonObject &state, LiveStateCache::Entry *entry)
 {
     const QJsonValue entityId = state.value(u"entity_id");
-    const QJsonValue value = state.value(u"state");
-    const QJsonValue updated = state.value(u"last_updated");
-    if (!entityId.isString() || entityId.toString().isEmpty() || !value.isString() ||
-        !updated.isString() || !HaTime::parseIso(updated.toString(), &entry->lastUpdatedUs))
+    HaStateRecord record;
+    QString why;
+    if (!entityId.isString() || entityId.toString().isEmpty() ||
+        !HaStateRecord::fromJson(state, &record, &why))
         return false;
-    entry->entityId = entityId.toString();
-    entry->state = value.toString();
-    entry->attributes = state.value(u"attributes").toObject();
-    const QJsonValue changed = state.value(u"last_changed");
-    if (!changed.isString() || !HaTime::parseIso(changed.toString(), &entry->lastChangedUs))
-        entry->lastChangedUs = entry->lastUpdatedUs;
+    *entry = entryFrom(entityId.toString(), record);
     return true;
 }
 
@@ -32,7 +33,7 @@ QJsonObject LiveStateCache::Entry::toJson() const
 {
     return QJsonObject{{u"entity_id"_s, entityId},
                        {u"state"_s, state},
-                       {u"attributes"_s, attributes},
+                       {u"attributes"_s, attributesToJson(attributes)},
                        {u"last_changed"_s, HaTime::toIso(lastChangedUs)},
                        {u"last_updated"_s, HaTime::toIso(lastUpdatedUs)}};
 }
@@ -64,13 +65,11 @@ void LiveStateCache::apply(const HaEventList &events)
     for (const HaEvent &event : events) {
         if (event.backfill || !event.isStateChanged())
             continue;
-        if (event.newState.isEmpty()) {
+        if (!event.newState.valid) {
             m_entries.remove(event.entityId);
             continue;
         }
-        Entry entry;
-        if (!entryFrom(event.newState, &entry))
-            continue;
+        Entry entry = entryFrom(event.entityId, event.newState);
         auto it = m_entries.find(event.entityId);
         if (it == m_entries.end())
             m_entries.insert(event.entityId, std::move(entry));

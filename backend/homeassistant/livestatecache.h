@@ -24,7 +24,7 @@ public:
     {
         QString entityId;
         QString state;
-        QJsonObject attributes;
+        HaAttributes attributes;
         qint64 lastChangedUs = 0;
         qint64 lastUpdatedUs = 0;
 

@@ -37,11 +37,14 @@ void TestHaEventParser::stateChanged()
     QVERIFY2(HaEventParser::parse(event, &out, &why), qPrintable(why));
     QCOMPARE(out.eventType, u"state_changed"_s);
     QCOMPARE(out.entityId, u"sensor.t"_s);
-    QCOMPARE(out.newState.value(u"state"_s).toString(), u"21.5"_s);
-    QCOMPARE(out.oldState.value(u"state"_s).toString(), u"21"_s);
+    QCOMPARE(out.newState.state, u"21.5"_s);
+    QCOMPARE(out.newState.attributeText(u"unit_of_measurement"), u"°C"_s);
+    QCOMPARE(out.newState.lastChangedUs, 1767607200123456LL);
+    QCOMPARE(out.oldState.state, u"21"_s);
     QCOMPARE(out.timeFiredUs, 1767607200123456LL);
     QCOMPARE(out.lastUpdatedUs, 1767607200123456LL);
-    QCOMPARE(out.context.value(u"id"_s).toString(), u"01JG"_s);
+    QCOMPARE(out.context.id, u"01JG"_s);
+    QVERIFY(out.context.userId.isEmpty());
     QVERIFY(!out.backfill);
     QVERIFY(!out.isRemoval());
 }
@@ -62,7 +65,8 @@ void TestHaEventParser::removalAndCreation()
         parse(
             R"({"event_type":"state_changed","time_fired":"2026-01-05T10:00:00+00:00","data":{"entity_id":"light.x","old_state":null,"new_state":{"state":"on","last_updated":"2026-01-05T10:00:00+00:00"}}})"),
         &created, &why));
-    QVERIFY(created.oldState.isEmpty());
+    QVERIFY(!created.oldState.valid);
+    QCOMPARE(created.newState.lastChangedUs, created.newState.lastUpdatedUs);
     QVERIFY(!created.isRemoval());
 }
 

@@ -35,28 +35,27 @@ void TestHistoryConverter::convertsRows()
     QCOMPARE(stats.snapshot().badInputTotal(), 0u);
     // Key order of a QJsonObject is sorted: light.k first.
     QCOMPARE(events[0].entityId, u"light.k"_s);
-    QCOMPARE(events[0].context.value(u"user_id"_s).toString(), u"u1"_s);
+    QCOMPARE(events[0].context.userId, u"u1"_s);
     const hai::HaEvent &first = events[1];
     QCOMPARE(first.entityId, u"sensor.t"_s);
     QVERIFY(first.backfill);
     QVERIFY(first.isStateChanged());
-    QVERIFY(first.oldState.isEmpty());
+    QVERIFY(!first.oldState.valid);
     QCOMPARE(first.lastUpdatedUs, 1767607200123456LL);
     QCOMPARE(first.timeFiredUs, first.lastUpdatedUs);
-    QCOMPARE(first.newState.value(u"state"_s).toString(), u"21.5"_s);
-    QCOMPARE(first.newState.value(u"last_updated"_s).toString(),
-             u"2026-01-05T10:00:00.123456+00:00"_s);
-    QCOMPARE(first.newState.value(u"last_changed"_s).toString(),
-             u"2026-01-05T10:00:00.123456+00:00"_s);
+    QCOMPARE(first.newState.state, u"21.5"_s);
+    QCOMPARE(first.newState.lastUpdatedUs, 1767607200123456LL);
+    QCOMPARE(first.newState.lastChangedUs, 1767607200123456LL);
+    QCOMPARE(first.newState.attributeText(u"unit_of_measurement"), u"°C"_s);
     const hai::HaEvent &second = events[2];
     QCOMPARE(second.oldState, first.newState);
-    QCOMPARE(second.newState.value(u"last_updated"_s).toString(),
-             u"2026-01-05T10:00:01.500000+00:00"_s);
-    QCOMPARE(second.newState.value(u"last_changed"_s).toString(),
-             u"2026-01-05T10:00:00.123456+00:00"_s);
+    QCOMPARE(second.newState.lastUpdatedUs, 1767607201500000LL);
+    QCOMPARE(second.newState.lastChangedUs, 1767607200123456LL);
+    QCOMPARE(second.newState.attribute(u"x")->number, 1.0);
     const hai::HaEvent &third = events[3];
-    QCOMPARE(third.newState.value(u"last_updated"_s).toString(), u"2026-01-05T10:00:02+00:00"_s);
-    QCOMPARE(third.context.value(u"id"_s).toString(), u"01JGXYZ"_s);
+    QCOMPARE(third.newState.lastUpdatedUs, 1767607202000000LL);
+    QCOMPARE(third.context.id, u"01JGXYZ"_s);
+    QVERIFY(third.newState.attributes.isEmpty());
 }
 
 void TestHistoryConverter::sameKeyAsLive_data()

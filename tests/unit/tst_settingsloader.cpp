@@ -20,6 +20,7 @@ private Q_SLOTS:
     void precedence();
     void invalid_data();
     void invalid();
+    void timeseriesOptions();
     void unwritableDataDir();
     void iniErrors();
     void helpListsEveryOptionWithEnvAndDefault();
@@ -69,8 +70,8 @@ void TestSettingsLoader::defaults()
     const hai::Settings &s = result.settings;
     QCOMPARE(s.apiHost, QHostAddress(QHostAddress::LocalHost));
     QCOMPARE(s.apiPort, quint16(8006));
-    QCOMPARE(s.influxApi, 1);
-    QCOMPARE(s.influxDb, u"home_assistant"_s);
+    QCOMPARE(s.influx.api, 1);
+    QCOMPARE(s.influx.database, u"home_assistant"_s);
     QVERIFY(!s.headless);
     QVERIFY(!s.registryDb.isPostgres());
     QCOMPARE(s.registryDb.sqlitePath, m_dir.filePath(u"data/metadata.db"_s));
@@ -109,7 +110,7 @@ void TestSettingsLoader::precedence()
         env.insert(u"INFLUX_DB"_s, envValue);
     const auto result = load(args, env);
     QCOMPARE(result.outcome, SettingsLoader::Outcome::Run);
-    QCOMPARE(result.settings.influxDb, expected);
+    QCOMPARE(result.settings.influx.database, expected);
 }
 
 void TestSettingsLoader::invalid_data()
@@ -146,6 +147,57 @@ void TestSettingsLoader::invalid_data()
         << QStringList{u"--demo"_s, u"--ha-url"_s, u"http://h:8123"_s} << u"--demo"_s;
     QTest::newRow("missing config")
         << QStringList{u"--config"_s, u"/nonexistent/x.ini"_s} << u"--config"_s;
+    QTest::newRow("managed with url")
+        << QStringList{u"--influx-managed"_s, u"--influx-url"_s, u"http://h:8086"_s}
+        << u"--influx-managed"_s;
+    QTest::newRow("v2 without org")
+        << QStringList{u"--influx-api"_s, u"2"_s, u"--influx-bucket"_s, u"b"_s}
+        << u"--influx-org"_s;
+    QTest::newRow("user without password")
+        << QStringList{u"--influx-username"_s, u"u"_s} << u"--influx-password"_s;
+    QTest::newRow("schema") << QStringList{u"--influx-schema"_s, u"telegraf"_s}
+                            << u"--influx-schema"_s;
+    QTest::newRow("attribute fields")
+        << QStringList{u"--influx-attribute-fields"_s, u"some"_s} << u"--influx-attribute-fields"_s;
+    QTest::newRow("tag without value")
+        << QStringList{u"--influx-tags"_s, u"site"_s} << u"--influx-tags"_s;
+    QTest::newRow("reserved tag") << QStringList{u"--influx-tags"_s, u"_x=1"_s}
+                                  << u"--influx-tags"_s;
+    QTest::newRow("batch size zero")
+        << QStringList{u"--influx-batch-size"_s, u"0"_s} << u"--influx-batch-size"_s;
+    QTest::newRow("flush ms text")
+        << QStringList{u"--influx-flush-ms"_s, u"soon"_s} << u"--influx-flush-ms"_s;
+    QTest::newRow("spool zero") << QStringList{u"--spool-max-mb"_s, u"0"_s} << u"--spool-max-mb"_s;
+    QTest::newRow("no event types")
+        << QStringList{u"--influx-event-types"_s, u","_s} << u"--influx-event-types"_s;
+}
+
+void TestSettingsLoader::timeseriesOptions()
+{
+    const auto result = load({u"--influx-url"_s, u"http://127.0.0.1:8086"_s, u"--influx-schema"_s,
+                              u"ha"_s, u"--influx-include"_s, u"sensor.*, light"_s,
+                              u"--influx-tags"_s, u"site=home,rack=2"_s, u"--influx-event-types"_s,
+                              u"state_changed,automation_triggered"_s, u"--spool-max-mb"_s, u"10"_s,
+                              u"--influx-batch-size"_s, u"100"_s});
+    QCOMPARE(result.outcome, SettingsLoader::Outcome::Run);
+    const hai::Settings &s = result.settings;
+    QVERIFY(!s.influx.managed);
+    QCOMPARE(s.mapping.schema, hai::PointSchema::Ha);
+    QCOMPARE(s.mapping.effectiveAttributeFields(), hai::AttributeFields::All);
+    QCOMPARE(s.mapping.include, (QStringList{u"sensor.*"_s, u"light"_s}));
+    QCOMPARE(s.mapping.staticTags.size(), 2);
+    QCOMPARE(s.mapping.staticTags.at(1).second, u"2"_s);
+    QCOMPARE(s.mapping.eventTypes.size(), 2);
+    QCOMPARE(s.influx.spoolMaxBytes, qint64(10) * 1024 * 1024);
+    QCOMPARE(s.influx.batchSize, 100);
+
+    // --demo alone runs the managed influxd; an explicit URL or "false" turns it off.
+    QVERIFY(load({u"--demo"_s}).settings.influx.managed);
+    const auto optedOut = load({u"--demo"_s, u"--config"_s, writeIni(u"influx-managed=false\n"_s)});
+    QCOMPARE(optedOut.outcome, SettingsLoader::Outcome::Run);
+    QVERIFY(!optedOut.settings.influx.managed);
+    QVERIFY(!load({u"--demo"_s, u"--influx-url"_s, u"http://h:8086"_s}).settings.influx.managed);
+    QCOMPARE(load({}).settings.mapping.effectiveAttributeFields(), hai::AttributeFields::None);
 }
 
 void TestSettingsLoader::invalid()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "healthcontroller.h"
 
+#include "timeseries/influxwriterstats.h"
+
 #include "homeassistant/hastats.h"
 #include "registry/database.h"
 
@@ -17,7 +19,9 @@ void HealthController::registerRoutes(Router &router)
 // GET /health
 // -> 200 {"status":"healthy"|"degraded"|"unhealthy","version","uptime_seconds",
 //         "dependencies":{"sqlite"|"postgresql":{"status","journal_mode","wal_enabled",
-//         "database_size_mb"}, ...}}
+//         "database_size_mb"}, "home_assistant":{...},
+//         "influxdb":{"status","state","url","api","target","last_success","last_error",
+//         "last_error_at","spool_points"}}}
 ApiResponse HealthController::health(const ApiRequest &)
 {
     QJsonObject dependencies;
@@ -40,6 +44,11 @@ ApiResponse HealthController::health(const ApiRequest &)
         fold(ha.value(u"status"_s).toString(), false);
         dependencies.insert(u"home_assistant"_s, ha);
     }
+    if (m_context.influxStats) {
+        const QJsonObject influx = influxHealth();
+        fold(influx.value(u"status"_s).toString(), false);
+        dependencies.insert(u"influxdb"_s, influx);
+    }
     return ApiResponse::json({{u"status"_s, overall},
                               {u"version"_s, QStringLiteral(HAI_VERSION)},
                               {u"uptime_seconds"_s, double(m_context.uptime.elapsed()) / 1000.0},
@@ -61,6 +70,21 @@ QJsonObject HealthController::homeAssistantHealth()
     for (const char *key :
          {"state", "url", "ha_version", "connected_since", "reconnects", "last_error", "backfill"})
         report.insert(QLatin1String(key), full.value(QLatin1String(key)));
+    return report;
+}
+
+// Writing is healthy; anything else is degraded, not unhealthy: points wait in the spool.
+QJsonObject HealthController::influxHealth()
+{
+    const QJsonObject full = m_context.influxStats->toJson();
+    const QString state = full.value(u"status"_s).toString();
+    QJsonObject report{
+        {u"status"_s, state == u"ok"_s ? u"healthy"_s : u"degraded"_s},
+        {u"state"_s, state},
+    };
+    for (const char *key : {"url", "api", "target", "last_success", "last_error", "last_error_at"})
+        report.insert(QLatin1String(key), full.value(QLatin1String(key)));
+    report.insert(u"spool_points"_s, full.value(u"spool"_s)[u"points"_s]);
     return report;
 }
 

@@ -15,6 +15,7 @@ public:
 private:
     ApiResponse health(const ApiRequest &request);
     QJsonObject registryHealth();
+    QJsonObject influxHealth();
     QJsonObject homeAssistantHealth();
 };
 

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metricscontroller.h"
 
+#include "homeassistant/hatime.h"
+#include "ingest/ingeststats.h"
+#include "timeseries/influxwriterstats.h"
+
 #include "api/apimetrics.h"
 #include "registry/registryreader.h"
 
@@ -38,6 +42,10 @@ ApiResponse MetricsController::metrics(const ApiRequest &)
                "# TYPE hai_uptime_seconds gauge\n"
                "hai_uptime_seconds " +
                QByteArray::number(double(m_context.uptime.elapsed()) / 1000.0) + '\n');
+    if (m_context.ingestStats)
+        out.append(m_context.ingestStats->toPrometheus(HaTime::nowMicroseconds()));
+    if (m_context.influxStats)
+        out.append(m_context.influxStats->toPrometheus());
     m_context.metrics->render(&out);
     return ApiResponse::text(out, "text/plain; version=0.0.4; charset=utf-8");
 }
