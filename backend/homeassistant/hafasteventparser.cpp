@@ -12,7 +12,7 @@
 #include <vector>
 
 using namespace Qt::StringLiterals;
-namespace od = simdjson::ondemand;
+namespace dom = simdjson::dom;
 
 namespace hai {
 
@@ -23,7 +23,7 @@ QString toQString(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-bool readString(od::value value, QString *out, Utf8Interner *interner = nullptr)
+bool readString(dom::element value, QString *out, Utf8Interner *interner = nullptr)
 {
     std::string_view text;
     if (value.get_string().get(text))
@@ -32,14 +32,35 @@ bool readString(od::value value, QString *out, Utf8Interner *interner = nullptr)
     return true;
 }
 
-bool readTime(od::value value, qint64 *out)
+bool readTime(dom::element value, qint64 *out)
 {
     std::string_view text;
     return !value.get_string().get(text) && HaTime::parseIso(text, out);
 }
 
+// Calls readField(key, value) for each field of an object, in document order. False when the
+// value is no object or readField refuses a field (which makes the whole frame go to the
+// general parser).
+template <typename ReadField>
+bool forEachField(dom::object object, ReadField &&readField)
+{
+    for (const dom::key_value_pair field : object) {
+        if (!readField(field.key, field.value))
+            return false;
+    }
+    return true;
+}
+
+template <typename ReadField>
+bool forEachField(dom::element value, ReadField &&readField)
+{
+    dom::object object;
+    return !value.get_object().get(object) &&
+           forEachField(object, std::forward<ReadField>(readField));
+}
+
 // A string or null (HA's optional context ids).
-bool readOptionalString(od::value value, QString *out)
+bool readOptionalString(dom::element value, QString *out)
 {
     if (value.is_null()) {
         out->clear();
@@ -48,55 +69,41 @@ bool readOptionalString(od::value value, QString *out)
     return readString(value, out);
 }
 
-bool readContext(od::value value, HaContext *out)
+bool readContext(dom::element value, HaContext *out)
 {
-    od::json_type type;
-    if (value.type().get(type))
-        return false;
-    if (type == od::json_type::string)
+    if (value.is_string())
         return readString(value, &out->id); // the compressed form: a bare id
-    od::object object;
-    if (value.get_object().get(object))
-        return false;
-    for (auto field : object) {
-        std::string_view key;
-        od::value item;
-        if (field.unescaped_key().get(key) || field.value().get(item))
-            return false;
+    return forEachField(value, [out](std::string_view key, dom::element item) {
         QString *target = key == "id"          ? &out->id
                           : key == "parent_id" ? &out->parentId
                           : key == "user_id"   ? &out->userId
                                                : nullptr;
-        if (target && !readOptionalString(item, target))
-            return false; // other keys are skipped; stage 1 has validated their syntax
-    }
-    return true;
+        // Other keys are skipped (the whole frame was validated when it was parsed).
+        return !target || readOptionalString(item, target);
+    });
 }
 
-bool readAttributeValue(od::value value, HaAttributeValue *out, Utf8Interner &interner)
+bool readAttributeValue(dom::element value, HaAttributeValue *out, Utf8Interner &interner)
 {
-    od::json_type type;
-    if (value.type().get(type))
-        return false;
-    switch (type) {
-    case od::json_type::null:
+    switch (value.type()) {
+    case dom::element_type::NULL_VALUE:
         out->kind = HaAttributeValue::Kind::Null;
-        return value.is_null();
-    case od::json_type::boolean:
+        return true;
+    case dom::element_type::BOOL:
         out->kind = HaAttributeValue::Kind::Bool;
         return !value.get_bool().get(out->boolean);
-    case od::json_type::number:
+    case dom::element_type::INT64:
+    case dom::element_type::UINT64:
+    case dom::element_type::DOUBLE:
         out->kind = HaAttributeValue::Kind::Number;
         return !value.get_double().get(out->number);
-    case od::json_type::string:
+    case dom::element_type::STRING:
         out->kind = HaAttributeValue::Kind::String;
         return readString(value, &out->text, &interner);
-    case od::json_type::array:
-    case od::json_type::object: {
+    case dom::element_type::ARRAY:
+    case dom::element_type::OBJECT: {
         out->kind = HaAttributeValue::Kind::Composite;
-        std::string_view raw;
-        if (simdjson::to_json_string(value).get(raw))
-            return false;
+        const std::string raw = simdjson::minify(value);
         out->text = toQString(raw);
         return true;
     }
@@ -104,61 +111,43 @@ bool readAttributeValue(od::value value, HaAttributeValue *out, Utf8Interner &in
     return false;
 }
 
-bool readAttributes(od::value value, HaAttributes *out, Utf8Interner &interner)
+bool readAttributes(dom::element value, HaAttributes *out, Utf8Interner &interner)
 {
     if (value.is_null())
         return true;
-    od::object object;
-    if (value.get_object().get(object))
-        return false;
     out->reserve(8);
-    for (auto field : object) {
-        std::string_view key;
-        od::value item;
+    return forEachField(value, [out, &interner](std::string_view key, dom::element item) {
         HaAttribute attribute;
-        if (field.unescaped_key().get(key) || field.value().get(item) ||
-            !readAttributeValue(item, &attribute.value, interner))
+        if (!readAttributeValue(item, &attribute.value, interner))
             return false;
         attribute.key = interner.intern(key);
         out->append(std::move(attribute));
-    }
-    return true;
+        return true;
+    });
 }
 
 // An old state's attributes are left out: nothing downstream reads them (see HaEvent).
-bool readState(od::value value, HaStateRecord *out, Utf8Interner &interner, bool withAttributes)
+bool readState(dom::element value, HaStateRecord *out, Utf8Interner &interner, bool withAttributes)
 {
     if (value.is_null())
         return true; // a new (old_state) or removed (new_state) entity
-    od::object object;
-    if (value.get_object().get(object))
-        return false;
     bool hasState = false, hasUpdated = false, hasChanged = false;
-    for (auto field : object) {
-        std::string_view key;
-        od::value item;
-        if (field.unescaped_key().get(key) || field.value().get(item))
-            return false;
+    const bool read = forEachField(value, [&](std::string_view key, dom::element item) {
         if (key == "state")
-            hasState = readString(item, &out->state); // numbers rarely repeat: not interned
-        else if (key == "attributes") {
-            od::json_type type;
-            if (withAttributes ? !readAttributes(item, &out->attributes, interner)
-                               : (item.type().get(type) ||
-                                  (type != od::json_type::object && type != od::json_type::null)))
-                return false;
-        } else if (key == "last_updated")
-            hasUpdated = readTime(item, &out->lastUpdatedUs);
-        else if (key == "last_changed")
-            hasChanged = readTime(item, &out->lastChangedUs);
-        else if (key != "last_reported" && key != "entity_id" && key != "context") {
-            return false; // unknown: let the general parser look at it
+            return hasState = readString(item, &out->state); // numbers rarely repeat: not interned
+        if (key == "attributes") {
+            if (withAttributes)
+                return readAttributes(item, &out->attributes, interner);
+            return item.is_object() || item.is_null();
         }
-        if ((key == "state" && !hasState) || (key == "last_updated" && !hasUpdated) ||
-            (key == "last_changed" && !hasChanged))
-            return false;
-    }
-    if (!hasState || !hasUpdated)
+        if (key == "last_updated")
+            return hasUpdated = readTime(item, &out->lastUpdatedUs);
+        if (key == "last_changed")
+            return hasChanged = readTime(item, &out->lastChangedUs);
+        // Anything unknown: let the general parser look at it.
+        return key == "last_reported" || key == "entity_id" || key == "context";
+    });
+    if (!read || !hasState || !hasUpdated)
         return false;
     if (!hasChanged)
         out->lastChangedUs = out->lastUpdatedUs;
@@ -166,61 +155,39 @@ bool readState(od::value value, HaStateRecord *out, Utf8Interner &interner, bool
     return true;
 }
 
-bool readStateChangedData(od::value value, HaEvent *event, Utf8Interner &interner)
+bool readStateChangedData(dom::element value, HaEvent *event, Utf8Interner &interner)
 {
-    od::object object;
-    if (value.get_object().get(object))
-        return false;
-    for (auto field : object) {
-        std::string_view key;
-        od::value item;
-        if (field.unescaped_key().get(key) || field.value().get(item))
-            return false;
-        bool ok = false;
-        if (key == "entity_id")
-            ok = readString(item, &event->entityId, &interner) && !event->entityId.isEmpty();
-        else if (key == "new_state")
-            ok = readState(item, &event->newState, interner, true);
-        else if (key == "old_state")
-            ok = readState(item, &event->oldState, interner, false);
-        if (!ok)
-            return false;
-    }
-    return !event->entityId.isEmpty();
+    return forEachField(value,
+                        [event, &interner](std::string_view key, dom::element item) {
+                            if (key == "entity_id")
+                                return readString(item, &event->entityId, &interner) &&
+                                       !event->entityId.isEmpty();
+                            if (key == "new_state")
+                                return readState(item, &event->newState, interner, true);
+                            if (key == "old_state")
+                                return readState(item, &event->oldState, interner, false);
+                            return false;
+                        }) &&
+           !event->entityId.isEmpty();
 }
 
-bool readEvent(od::value value, HaEvent *event, Utf8Interner &interner)
+bool readEvent(dom::element value, HaEvent *event, Utf8Interner &interner)
 {
-    od::object object;
-    if (value.get_object().get(object))
-        return false;
     bool stateChanged = false, hasData = false, hasTime = false;
-    for (auto field : object) {
-        std::string_view key;
-        od::value item;
-        if (field.unescaped_key().get(key) || field.value().get(item))
-            return false;
+    const bool read = forEachField(value, [&](std::string_view key, dom::element item) {
         if (key == "event_type") {
             std::string_view type;
-            if (item.get_string().get(type) || type != "state_changed")
-                return false;
-            stateChanged = true;
-        } else if (key == "data") {
-            hasData = readStateChangedData(item, event, interner);
-            if (!hasData)
-                return false;
-        } else if (key == "time_fired") {
-            hasTime = readTime(item, &event->timeFiredUs);
-            if (!hasTime)
-                return false;
-        } else if (key == "context") {
-            if (!readContext(item, &event->context))
-                return false;
-        } else if (key != "origin") {
-            return false;
+            return stateChanged = !item.get_string().get(type) && type == "state_changed";
         }
-    }
-    if (!stateChanged || !hasData || !hasTime)
+        if (key == "data")
+            return hasData = readStateChangedData(item, event, interner);
+        if (key == "time_fired")
+            return hasTime = readTime(item, &event->timeFiredUs);
+        if (key == "context")
+            return readContext(item, &event->context);
+        return key == "origin";
+    });
+    if (!read || !stateChanged || !hasData || !hasTime)
         return false;
     event->eventType = u"state_changed"_s;
     event->lastUpdatedUs =
@@ -229,36 +196,29 @@ bool readEvent(od::value value, HaEvent *event, Utf8Interner &interner)
 }
 
 // {"id":N,"type":"event","event":{...}}
-bool readMessage(od::object message, HaFastEventParser::Parsed *out, Utf8Interner &interner)
+bool readMessage(dom::object message, HaFastEventParser::Parsed *out, Utf8Interner &interner)
 {
     qint64 id = -1;
     bool isEvent = false;
     HaEvent event;
     bool hasEvent = false;
-    for (auto field : message) {
-        std::string_view key;
-        od::value item;
-        if (field.unescaped_key().get(key) || field.value().get(item))
-            return false;
+    const bool read = forEachField(message, [&](std::string_view key, dom::element item) {
         if (key == "id") {
             int64_t number = 0;
             if (item.get_int64().get(number) || number < 1 || number > INT_MAX)
                 return false;
             id = number;
-        } else if (key == "type") {
-            std::string_view type;
-            if (item.get_string().get(type) || type != "event")
-                return false;
-            isEvent = true;
-        } else if (key == "event") {
-            hasEvent = readEvent(item, &event, interner);
-            if (!hasEvent)
-                return false;
-        } else {
-            return false;
+            return true;
         }
-    }
-    if (id < 0 || !isEvent || !hasEvent)
+        if (key == "type") {
+            std::string_view type;
+            return isEvent = !item.get_string().get(type) && type == "event";
+        }
+        if (key == "event")
+            return hasEvent = readEvent(item, &event, interner);
+        return false;
+    });
+    if (!read || id < 0 || !isEvent || !hasEvent)
         return false;
     out->append({int(id), std::move(event)});
     return true;
@@ -268,7 +228,7 @@ bool readMessage(od::object message, HaFastEventParser::Parsed *out, Utf8Interne
 
 struct HaFastEventParser::Impl
 {
-    od::parser parser;
+    dom::parser parser;
     std::vector<char> buffer; // the frame plus simdjson's padding
     Utf8Interner interner;
 };
@@ -290,31 +250,24 @@ bool HaFastEventParser::parseFrame(const QByteArray &utf8, Parsed *out)
         out->resize(before);
         return false;
     };
-    od::document document;
-    if (d->parser.iterate(d->buffer.data(), size, d->buffer.size()).get(document))
+    // The DOM parse validates the whole frame (grammar and UTF-8), also the parts that are
+    // skipped below, so a frame accepted here is one QJsonDocument accepts too.
+    dom::element document;
+    if (d->parser.parse(reinterpret_cast<const uint8_t *>(d->buffer.data()), size, false)
+            .get(document))
         return decline();
-    od::json_type type;
-    if (document.type().get(type))
-        return decline();
-    if (type == od::json_type::object) {
-        od::object message;
-        if (document.get_object().get(message) || !readMessage(message, out, d->interner))
+    if (document.is_object()) {
+        if (!readMessage(document.get_object().value_unsafe(), out, d->interner))
             return decline();
-    } else if (type == od::json_type::array) {
-        od::array messages;
-        if (document.get_array().get(messages))
-            return decline();
-        for (auto element : messages) {
-            od::object message;
+    } else if (document.is_array()) {
+        for (const dom::element element : document.get_array().value_unsafe()) {
+            dom::object message;
             if (element.get_object().get(message) || !readMessage(message, out, d->interner))
                 return decline();
         }
     } else {
         return decline();
     }
-    // Trailing garbage after the document: the general parser reports it.
-    if (document.current_location().error() != simdjson::OUT_OF_BOUNDS)
-        return decline();
     return out->size() > before;
 }
 

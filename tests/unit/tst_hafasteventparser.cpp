@@ -4,6 +4,7 @@
 #include "homeassistant/hafasteventparser.h"
 #include "homeassistant/haframeparser.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +23,7 @@ private Q_SLOTS:
     void agreesOnEdgeCases();
     void declines_data();
     void declines();
+    void mutatedFramesAgreeOrDecline();
 };
 
 namespace {
@@ -167,6 +169,54 @@ void TestHaFastEventParser::declines()
     parsed.clear();
     QVERIFY(fast.parseFrame(stateEvent(kState), &parsed));
     QCOMPARE(parsed.size(), 1);
+}
+
+// Random byte edits of real frames: whatever the fast parser accepts, the general one must
+// accept too, with the same events. Under ASan/UBSan this also fuzzes the simdjson path.
+void TestHaFastEventParser::mutatedFramesAgreeOrDecline()
+{
+    const QList<QByteArray> frames = hai::test::demoEventFrames(400, 4, 20);
+    QRandomGenerator random(20261123);
+    const QByteArray alphabet = R"({}[]":,0123456789.-+eEtrufalsn \u)";
+    HaFastEventParser fast;
+    int accepted = 0;
+    for (int round = 0; round < 20000; ++round) {
+        QByteArray frame = frames.at(random.bounded(frames.size()));
+        const int edits = 1 + random.bounded(3);
+        for (int i = 0; i < edits && !frame.isEmpty(); ++i) {
+            const int at = random.bounded(frame.size());
+            switch (random.bounded(4)) {
+            case 0:
+                frame[at] = alphabet.at(random.bounded(alphabet.size()));
+                break;
+            case 1:
+                frame.remove(at, 1 + random.bounded(8));
+                break;
+            case 2:
+                frame.insert(at, alphabet.at(random.bounded(alphabet.size())));
+                break;
+            default:
+                frame.truncate(at);
+                break;
+            }
+        }
+        HaFastEventParser::Parsed parsed;
+        if (!fast.parseFrame(frame, &parsed))
+            continue;
+        ++accepted;
+        QList<QJsonObject> messages;
+        hai::HaFrameParser::parse(frame, &messages, nullptr);
+        QVERIFY2(messages.size() == parsed.size(), frame.constData());
+        for (qsizetype i = 0; i < parsed.size(); ++i) {
+            HaEvent expected;
+            QString why;
+            QVERIFY2(hai::HaEventParser::parse(messages[i].value(u"event"_s).toObject(), &expected,
+                                               &why),
+                     frame.constData());
+            QVERIFY2(parsed[i].second == expected, frame.constData());
+        }
+    }
+    qInfo("%d of 20000 mutated frames were still accepted (and agreed)", accepted);
 }
 
 QTEST_GUILESS_MAIN(TestHaFastEventParser)
