@@ -256,11 +256,13 @@ bool HaFastEventParser::parseFrame(const QByteArray &utf8, Parsed *out)
     if (d->parser.parse(reinterpret_cast<const uint8_t *>(d->buffer.data()), size, false)
             .get(document))
         return decline();
-    if (document.is_object()) {
-        if (!readMessage(document.get_object().value_unsafe(), out, d->interner))
+    dom::object single;
+    dom::array messages; // a local: iterating a temporary result would dangle
+    if (!document.get_object().get(single)) {
+        if (!readMessage(single, out, d->interner))
             return decline();
-    } else if (document.is_array()) {
-        for (const dom::element element : document.get_array().value_unsafe()) {
+    } else if (!document.get_array().get(messages)) {
+        for (const dom::element element : messages) {
             dom::object message;
             if (element.get_object().get(message) || !readMessage(message, out, d->interner))
                 return decline();
