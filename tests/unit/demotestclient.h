@@ -9,7 +9,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QWebSocket>
 
 #include <functional>
@@ -148,6 +150,37 @@ private:
     QWebSocket m_socket;
     QList<QJsonObject> m_queue;
     int m_nextId = 1;
+};
+
+// The DemoHome of one test function: start() it, connect authenticated clients, reset() in
+// cleanup().
+class DemoHomeFixture
+{
+public:
+    static void quietTestMode()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLoggingCategory::setFilterRules(QStringLiteral("hai.demo.info=false"));
+    }
+    hai::DemoHome &start(const hai::DemoHomeOptions &options)
+    {
+        m_home = std::make_unique<hai::DemoHome>(options);
+        if (!m_home->listen())
+            qFatal("DemoHome did not listen");
+        return *m_home;
+    }
+    std::unique_ptr<TestClient> connectedClient()
+    {
+        auto client = std::make_unique<TestClient>();
+        if (!client->authenticate(m_home->url()))
+            return nullptr;
+        return client;
+    }
+    hai::DemoHome *home() const { return m_home.get(); }
+    void reset() { m_home.reset(); }
+
+private:
+    std::unique_ptr<hai::DemoHome> m_home;
 };
 
 inline QStringList keysOf(const QJsonObject &object)
