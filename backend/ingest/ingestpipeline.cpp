@@ -152,7 +152,7 @@ void IngestPipeline::process(const HaEventList &events, quint64 sequence)
             ++points;
             m_eventTimes.append(event.lastUpdatedUs);
         } else {
-            ++batch.skipped[StateMapper::skipReasonName(reason)];
+            ++batch.skipped[size_t(reason)];
         }
     }
     batch.points = points;

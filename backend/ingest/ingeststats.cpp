@@ -15,8 +15,8 @@ void IngestStats::record(const Batch &batch, qint64 nowUs)
     m_live += batch.live;
     m_backfill += batch.backfill;
     m_points += batch.points;
-    for (auto it = batch.skipped.constBegin(); it != batch.skipped.constEnd(); ++it)
-        m_skipped[it.key()] += it.value();
+    for (size_t reason = 0; reason < m_skipped.size(); ++reason)
+        m_skipped[reason] += batch.skipped[reason];
     m_rate.add(batch.live + batch.backfill, nowUs / kMicrosPerSecond);
 }
 
@@ -36,8 +36,10 @@ QJsonObject IngestStats::toJson(qint64 nowUs) const
 {
     QMutexLocker lock(&m_mutex);
     QJsonObject skipped;
-    for (auto it = m_skipped.constBegin(); it != m_skipped.constEnd(); ++it)
-        skipped.insert(it.key(), it.value());
+    for (size_t reason = 0; reason < m_skipped.size(); ++reason) {
+        if (m_skipped[reason])
+            skipped.insert(StateMapper::skipReasonName(SkipReason(reason)), m_skipped[reason]);
+    }
     const qint64 now = nowUs / kMicrosPerSecond;
     return QJsonObject{
         {u"events"_s, QJsonObject{{u"live"_s, m_live},
@@ -64,9 +66,12 @@ QByteArray IngestStats::toPrometheus(qint64 nowUs) const
     out += "hai_ingest_points_total " + QByteArray::number(m_points) + '\n';
     out += "# HELP hai_ingest_skipped_total Events that made no point, by reason.\n"
            "# TYPE hai_ingest_skipped_total counter\n";
-    for (auto it = m_skipped.constBegin(); it != m_skipped.constEnd(); ++it)
-        out += "hai_ingest_skipped_total{reason=\"" + it.key().toUtf8() + "\"} " +
-               QByteArray::number(it.value()) + '\n';
+    for (size_t reason = 0; reason < m_skipped.size(); ++reason) {
+        if (m_skipped[reason])
+            out += "hai_ingest_skipped_total{reason=\"" +
+                   StateMapper::skipReasonName(SkipReason(reason)).toUtf8() + "\"} " +
+                   QByteArray::number(m_skipped[reason]) + '\n';
+    }
     out += "# HELP hai_ingest_events_per_second Events received per second over a window.\n"
            "# TYPE hai_ingest_events_per_second gauge\n";
     out += "hai_ingest_events_per_second{window=\"10s\"} " +

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "ratemeter.h"
+#include "timeseries/statemapper.h"
 
 #include <QByteArray>
 #include <QJsonObject>
-#include <QMap>
 #include <QMutex>
 #include <QString>
+
+#include <array>
 
 namespace hai {
 
@@ -23,7 +25,7 @@ public:
         qint64 live = 0;
         qint64 backfill = 0;
         qint64 points = 0;
-        QMap<QString, qint64> skipped; // reason -> events
+        std::array<qint64, kSkipReasonCount> skipped{}; // by SkipReason
     };
 
     void record(const Batch &batch, qint64 nowUs);
@@ -43,7 +45,7 @@ private:
     qint64 m_live = 0;
     qint64 m_backfill = 0;
     qint64 m_points = 0;
-    QMap<QString, qint64> m_skipped;
+    std::array<qint64, kSkipReasonCount> m_skipped{};
     RateMeter m_rate;
 };
 
