@@ -8,7 +8,6 @@
 #include <QRegularExpression>
 #include <QTest>
 
-
 using hai::DemoHome;
 using hai::DemoHomeOptions;
 using namespace hai::test;

@@ -7,7 +7,6 @@
 #include <QTest>
 #include <QThread>
 
-
 using hai::DemoHome;
 using hai::DemoHomeOptions;
 using namespace hai::test;
