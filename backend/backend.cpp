@@ -7,6 +7,8 @@
 #include "homeassistant/haclient.h"
 #include "ingest/ingestpipeline.h"
 #include "registry/registryservice.h"
+#include "webhooks/webhookeventtypes.h"
+#include "webhooks/webhookservice.h"
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +37,18 @@ DemoHomeOptions demoOptions()
     options.entitiesPerDevice = 5;
     options.eventsPerSecond = 5;
     return options;
+}
+
+// HA events the ingest path or a webhook may want, besides state_changed (always on).
+QStringList extraEventTypes(const Settings &settings)
+{
+    QStringList types = settings.mapping.eventTypes;
+    for (const QString &type : WebhookEventTypes::homeAssistant()) {
+        if (!types.contains(type))
+            types.append(type);
+    }
+    types.removeAll(u"state_changed"_s);
+    return types;
 }
 } // namespace
 
@@ -65,7 +79,7 @@ bool Backend::start(QString *error)
         stop();
         return false;
     }
-    if (!startIngest(error)) {
+    if (!startWebhooks(error) || !startIngest(error)) {
         stop();
         return false;
     }
@@ -80,6 +94,7 @@ bool Backend::start(QString *error)
     if (m_haClient)
         m_api->setHomeAssistant(m_haClient->liveStates(), m_haClient->stats());
     m_api->setIngest(m_ingest->stats(), m_ingest->writerStats());
+    m_api->setWebhooks(m_webhooks, m_webhooks->stats());
     m_api->moveToThread(m_apiThread.get());
     HttpApi *api = m_api;
     if (!invokeIn(api, [api, &reason] { return api->start(&reason); })) {
@@ -125,6 +140,22 @@ bool Backend::startIngest(QString *error)
     return true;
 }
 
+bool Backend::startWebhooks(QString *error)
+{
+    m_webhookThread = startNamedThread(u"webhooks"_s);
+    m_webhooks = new WebhookService(m_settings, m_registry);
+    m_webhooks->moveToThread(m_webhookThread.get());
+    WebhookService *webhooks = m_webhooks;
+    QString reason;
+    if (!invokeIn(webhooks, [webhooks, &reason] { return webhooks->start(&reason); })) {
+        *error = u"--registry-db: cannot read the webhooks: "_s + reason;
+        return false;
+    }
+    connect(m_registry, &RegistryService::registryChanged, m_webhooks,
+            &WebhookService::registryChanged);
+    return true;
+}
+
 void Backend::startHaClient()
 {
     HaClientOptions options;
@@ -132,10 +163,12 @@ void Backend::startHaClient()
     options.token = m_settings.haToken;
     options.registryDb = m_settings.registryDb;
     options.autoAcknowledge = false; // the ingest pipeline acknowledges what is durable
+    options.extraEventTypes = extraEventTypes(m_settings);
     m_haThread = startNamedThread(u"ha"_s);
     m_haClient = new HaClient(options, m_registry);
     m_haClient->moveToThread(m_haThread.get());
     connect(m_haClient, &HaClient::eventsReceived, m_ingest, &IngestPipeline::ingest);
+    connect(m_haClient, &HaClient::eventsReceived, m_webhooks, &WebhookService::handleEvents);
     connect(m_ingest, &IngestPipeline::acknowledged, m_haClient, &HaClient::acknowledge);
     connect(m_haClient, &HaClient::registrySynced, m_ingest, &IngestPipeline::registryChanged);
     connect(m_haClient, &HaClient::discoveryFinished, m_ingest,
@@ -172,7 +205,9 @@ void Backend::stop()
 {
     destroyIn(m_api);
     m_apiThread.reset();
-    stopIngestAndHa(); // before the registry: the checkpoint is stored there
+    stopIngestAndHa();     // before the registry: the checkpoint is stored there
+    destroyIn(m_webhooks); // before the registry: it records the last attempts there
+    m_webhookThread.reset();
     destroyIn(m_demoHome);
     m_demoThread.reset();
     destroyIn(m_registry);

@@ -13,10 +13,11 @@ class HaClient;
 class HttpApi;
 class IngestPipeline;
 class RegistryService;
+class WebhookService;
 
 // The facade the app talks to. It owns the worker threads ("registry", "demo", "ha", "ingest",
-// "api")
-// and wires the modules together; the GUI and the headless main only see this class.
+// "webhooks", "api") and wires the modules together; the GUI and the headless main only see
+// this class.
 class Backend : public QObject
 {
     Q_OBJECT
@@ -36,10 +37,12 @@ public:
     RegistryService *registry() const { return m_registry; }
     HaClient *haClient() const { return m_haClient; }
     IngestPipeline *ingest() const { return m_ingest; }
+    WebhookService *webhooks() const { return m_webhooks; }
 
 private:
     bool startDemoHome(QString *error);
     bool startIngest(QString *error);
+    bool startWebhooks(QString *error);
     void startHaClient();
     void stopIngestAndHa();
 
@@ -48,11 +51,13 @@ private:
     ThreadPtr m_demoThread;
     ThreadPtr m_haThread;
     ThreadPtr m_ingestThread;
+    ThreadPtr m_webhookThread;
     ThreadPtr m_apiThread;
     RegistryService *m_registry = nullptr; // lives in m_registryThread
     DemoHome *m_demoHome = nullptr;        // lives in m_demoThread
     HaClient *m_haClient = nullptr;        // lives in m_haThread
     IngestPipeline *m_ingest = nullptr;    // lives in m_ingestThread
+    WebhookService *m_webhooks = nullptr;  // lives in m_webhookThread
     HttpApi *m_api = nullptr;              // lives in m_apiThread
     quint16 m_apiPort = 0;
 };

@@ -15,6 +15,8 @@ class InfluxWriterStats;
 class LiveStateCache;
 class RegistryReader;
 class RegistryService;
+class WebhookService;
+class WebhookStats;
 struct Settings;
 
 // What the controllers may use. Everything here lives in the api thread except the
@@ -32,6 +34,10 @@ struct ApiContext
     // Ingestion views (thread-safe snapshots); null in tests without a pipeline.
     std::shared_ptr<const IngestStats> ingestStats;
     std::shared_ptr<const InfluxWriterStats> influxStats;
+    // Webhook delivery (lives in the "webhooks" thread; reached through queued calls) and its
+    // figures; null in tests without it.
+    WebhookService *webhooks = nullptr;
+    std::shared_ptr<const WebhookStats> webhookStats;
     QElapsedTimer uptime;
 };
 

@@ -8,6 +8,7 @@
 #include "controllers/registrycontroller.h"
 #include "controllers/registrylistscontroller.h"
 #include "controllers/statscontroller.h"
+#include "controllers/webhookscontroller.h"
 #include "core/logging.h"
 #include "core/settings.h"
 #include "nodelaytcpserver.h"
@@ -82,6 +83,12 @@ void HttpApi::setIngest(std::shared_ptr<const IngestStats> ingest,
     m_context.influxStats = std::move(influx);
 }
 
+void HttpApi::setWebhooks(WebhookService *service, std::shared_ptr<const WebhookStats> stats)
+{
+    m_context.webhooks = service;
+    m_context.webhookStats = std::move(stats);
+}
+
 bool HttpApi::start(QString *error)
 {
     m_database = std::make_unique<Database>();
@@ -135,6 +142,7 @@ void HttpApi::registerRoutes()
     m_controllers.push_back(std::make_unique<PreferencesController>(m_context));
     m_controllers.push_back(std::make_unique<MetricsController>(m_context));
     m_controllers.push_back(std::make_unique<StatsController>(m_context));
+    m_controllers.push_back(std::make_unique<WebhooksController>(m_context));
     for (const auto &controller : m_controllers)
         controller->registerRoutes(m_router);
 

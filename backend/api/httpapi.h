@@ -48,6 +48,8 @@ public:
     // Call before start(): the ingest pipeline's and the InfluxDB writer's figures.
     void setIngest(std::shared_ptr<const IngestStats> ingest,
                    std::shared_ptr<const InfluxWriterStats> influx);
+    // Call before start(): webhook delivery, for the test and redeliver routes and the figures.
+    void setWebhooks(WebhookService *service, std::shared_ptr<const WebhookStats> stats);
     ApiResponse dispatch(ApiRequest request);
     const Router &router() const { return m_router; }
 

@@ -17,6 +17,7 @@ Q_LOGGING_CATEGORY(lcApi, "hai.api")
 Q_LOGGING_CATEGORY(lcHa, "hai.ha")
 Q_LOGGING_CATEGORY(lcDemo, "hai.demo")
 Q_LOGGING_CATEGORY(lcInflux, "hai.influx")
+Q_LOGGING_CATEGORY(lcWebhooks, "hai.webhooks")
 
 namespace hai {
 

@@ -3,6 +3,7 @@
 
 #include "databaselocation.h"
 #include "timeseriessettings.h"
+#include "webhooksettings.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -27,6 +28,7 @@ struct Settings
 
     InfluxOptions influx;
     MappingOptions mapping;
+    WebhookOptions webhooks;
 
     QHostAddress apiHost = QHostAddress::LocalHost;
     quint16 apiPort = 8006; // 0 picks a free port

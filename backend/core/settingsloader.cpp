@@ -4,6 +4,7 @@
 #include "optionparsing.h"
 #include "optiontable.h"
 #include "timeseriesoptionparser.h"
+#include "webhookoptionparser.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -255,7 +256,8 @@ bool SettingsLoader::validate(const RawValues &raw, Settings *settings, QString 
         return false;
     }
 
-    if (!parseTimeseriesOptions(raw, settings, error))
+    if (!parseTimeseriesOptions(raw, settings, error) ||
+        !parseWebhookOptions(raw, &settings->webhooks, error))
         return false;
 
     if (has("api-listen") &&

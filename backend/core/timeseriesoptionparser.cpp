@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeseriesoptionparser.h"
 
+#include "optionreader.h"
+
 using namespace Qt::StringLiterals;
 using namespace hai::optionparsing;
 
@@ -8,70 +10,12 @@ namespace hai {
 
 namespace {
 
-class Reader
-{
-public:
-    Reader(const RawOptions &raw, QString *error)
-        : m_raw(raw)
-        , m_error(error)
-    {}
-
-    bool has(const QString &name) const { return m_raw.contains(name); }
-    QString value(const QString &name) const { return m_raw.value(name); }
-
-    bool fail(const QString &name, const QString &reason)
-    {
-        *m_error = failure(name, reason);
-        return false;
-    }
-    bool readBool(const QString &name, bool *out)
-    {
-        if (!has(name))
-            return true;
-        bool ok = false;
-        *out = parseBool(value(name), &ok);
-        return ok || fail(name, u"expected true or false"_s);
-    }
-    template <typename Int>
-    bool readInt(const QString &name, qint64 min, qint64 max, Int *out, qint64 scale = 1)
-    {
-        if (!has(name))
-            return true;
-        qint64 number = 0;
-        QString reason;
-        if (!parseInt(value(name), min, max, &number, &reason))
-            return fail(name, reason);
-        *out = Int(number * scale);
-        return true;
-    }
-    template <typename Enum>
-    bool readChoice(const QString &name, const QList<QPair<QString, Enum>> &choices, Enum *out)
-    {
-        if (!has(name))
-            return true;
-        const QString text = value(name).trimmed().toLower();
-        QStringList names;
-        for (const auto &[choiceName, choice] : choices) {
-            if (text == choiceName) {
-                *out = choice;
-                return true;
-            }
-            names.append(choiceName);
-        }
-        return fail(name, u"'%1' is not one of %2"_s.arg(value(name), names.join(u", "_s)));
-    }
-
-private:
-    const RawOptions &m_raw;
-    QString *m_error;
-};
-
 bool validTagKey(const QString &key)
 {
     return !key.isEmpty() && !key.startsWith(u'_');
 }
 
-bool readTarget(Reader &in, const Settings &settings, InfluxOptions *influx)
+bool readTarget(OptionReader &in, const Settings &settings, InfluxOptions *influx)
 {
     if (in.has(u"influx-url"_s)) {
         QString reason;
@@ -107,7 +51,7 @@ bool readTarget(Reader &in, const Settings &settings, InfluxOptions *influx)
     return in.readBool(u"influx-create-db"_s, &influx->createDatabase);
 }
 
-bool readWriter(Reader &in, InfluxOptions *influx)
+bool readWriter(OptionReader &in, InfluxOptions *influx)
 {
     return in.readInt(u"influx-batch-size"_s, 1, 100000, &influx->batchSize) &&
            in.readInt(u"influx-flush-ms"_s, 10, 60000, &influx->flushIntervalMs) &&
@@ -117,7 +61,7 @@ bool readWriter(Reader &in, InfluxOptions *influx)
                       qint64(1024) * 1024);
 }
 
-bool readMapping(Reader &in, MappingOptions *mapping)
+bool readMapping(OptionReader &in, MappingOptions *mapping)
 {
     if (!in.readChoice<PointSchema>(
             u"influx-schema"_s, {{u"homeiq"_s, PointSchema::HomeIq}, {u"ha"_s, PointSchema::Ha}},
@@ -163,7 +107,7 @@ bool readMapping(Reader &in, MappingOptions *mapping)
 
 bool parseTimeseriesOptions(const RawOptions &raw, Settings *settings, QString *error)
 {
-    Reader in(raw, error);
+    OptionReader in(raw, error);
     return readTarget(in, *settings, &settings->influx) && readWriter(in, &settings->influx) &&
            readMapping(in, &settings->mapping);
 }

@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "database.h"
 #include "migrator.h"
+#include "webhooks/webhookstore.h"
 
 #include <QFileInfo>
 
@@ -41,11 +42,13 @@ bool RegistryService::open(QString *error)
     }
     m_database = std::move(database);
     m_writer = std::make_unique<RegistryWriter>(*m_database);
+    m_webhooks = std::make_unique<WebhookStore>(*m_database);
     return true;
 }
 
 void RegistryService::close()
 {
+    m_webhooks.reset();
     m_writer.reset();
     m_database.reset();
 }

@@ -11,6 +11,7 @@
 namespace hai {
 
 class Database;
+class WebhookStore;
 
 // Owns the registry's one writer connection. The app moves it to the "registry" thread and
 // calls it through invokeIn(); tests call it directly. Emits registryChanged after every
@@ -31,6 +32,9 @@ public:
     apply(const QString &registry,
           const std::function<RegistryWriter::Outcome(RegistryWriter &)> &write);
 
+    // The webhook tables on the writer connection; null until open(). Use in the owning thread.
+    WebhookStore *webhooks() const { return m_webhooks.get(); }
+
 Q_SIGNALS:
     void registryChanged(const QString &registry);
 
@@ -38,6 +42,7 @@ private:
     DatabaseLocation m_location;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<RegistryWriter> m_writer;
+    std::unique_ptr<WebhookStore> m_webhooks;
 };
 
 } // namespace hai

@@ -95,7 +95,10 @@ QString InfluxResponse::queryError(const QByteArray &body)
 
 int InfluxResponse::parseRetryAfter(const QByteArray &value)
 {
-    const QByteArray trimmed = value.trimmed();
+    QByteArray trimmed = value.trimmed();
+    // HTTP dates (IMF-fixdate) end in "GMT", a zone name Qt 6.4's RFC 2822 parser refuses.
+    if (trimmed.endsWith(" GMT"))
+        trimmed.replace(trimmed.size() - 3, 3, "+0000");
     if (trimmed.isEmpty())
         return -1;
     bool ok = false;

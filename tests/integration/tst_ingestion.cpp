@@ -2,8 +2,8 @@
 // End to end: a DemoHome (in this process, so it outlives the app) -> the real ha-ingestor
 // binary -> a real influxd 1.6. Counts what InfluxDB holds against what DemoHome emitted,
 // through an InfluxDB outage, and through a SIGKILL of the app while InfluxDB is down.
+#include "appprocess.h"
 #include "demo/demohome.h"
-#include "freeport.h"
 #include "httpclient.h"
 #include "influxserver.h"
 
@@ -12,12 +12,9 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <csignal>
 
 using namespace Qt::StringLiterals;
 using hai::DemoHome;
@@ -36,48 +33,13 @@ int outageSeconds()
     return fromEnv > 0 ? fromEnv : 20;
 }
 
-// The app as a user runs it: headless, its own data dir, output in a file for diagnosis.
-class App
+// The app under test, with the binary this build made.
+class App : public hai::test::AppProcess
 {
 public:
     explicit App(const QString &dataDir)
-        : m_dataDir(dataDir)
+        : AppProcess(kBinary, dataDir)
     {}
-    ~App() { kill(); }
-
-    bool start(const QStringList &arguments)
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setStandardOutputFile(m_dataDir + u"/app.out"_s, QIODevice::Append);
-        m_process->setStandardErrorFile(m_dataDir + u"/app.out"_s, QIODevice::Append);
-        m_process->start(kBinary, QStringList{u"--headless"_s, u"--data-dir"_s, m_dataDir,
-                                              u"--api-listen"_s, u"127.0.0.1:0"_s} +
-                                      arguments);
-        return m_process->waitForStarted(10000);
-    }
-    void kill()
-    {
-        if (m_process && m_process->state() != QProcess::NotRunning) {
-            ::kill(pid_t(m_process->processId()), SIGKILL);
-            m_process->waitForFinished(10000);
-        }
-    }
-    bool terminate()
-    {
-        ::kill(pid_t(m_process->processId()), SIGTERM);
-        return m_process->waitForFinished(15000) && m_process->exitCode() == 0;
-    }
-    QByteArray outputTail() const
-    {
-        QFile file(m_dataDir + u"/app.out"_s);
-        if (!file.open(QIODevice::ReadOnly))
-            return {};
-        return file.readAll().right(4000);
-    }
-
-private:
-    QString m_dataDir;
-    std::unique_ptr<QProcess> m_process;
 };
 
 } // namespace
@@ -233,11 +195,9 @@ void TestIngestion::survivesKillWhileInfluxIsDown()
 
 void TestIngestion::haSchemaEndToEnd()
 {
-    const quint16 apiPort = hai::test::freeLoopbackPort();
     App app(m_dir->path());
     QSignalSpy subscribed(m_home.get(), &DemoHome::clientSubscribed);
-    QVERIFY(app.start(appArguments({u"--influx-schema"_s, u"ha"_s, u"--api-listen"_s,
-                                    u"127.0.0.1:"_s + QString::number(apiPort)})));
+    QVERIFY(app.start(appArguments({u"--influx-schema"_s, u"ha"_s})));
     QVERIFY(waitForSubscription(subscribed));
     QSignalSpy finished(m_home.get(), &DemoHome::burstFinished);
     m_home->emitBurst(3000);
@@ -245,7 +205,7 @@ void TestIngestion::haSchemaEndToEnd()
 
     // HA's layout writes no point for unknown/unavailable: what the app reports as points
     // must be what InfluxDB holds, and points + skipped must be every event.
-    hai::test::HttpClient http(QUrl(u"http://127.0.0.1:%1"_s.arg(apiPort)));
+    hai::test::HttpClient http(QUrl(app.apiUrl()));
     const auto ingest = [&] {
         const auto response = http.get(u"/api/v1/stats"_s);
         return response.json().object().value(u"ingest"_s).toObject();

@@ -2,6 +2,7 @@
 #include "timeseries/influxendpoint.h"
 #include "timeseries/influxresponse.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -98,6 +99,14 @@ void TestInfluxResponse::retryAfter()
         QDateTime::currentDateTimeUtc().addSecs(10).toString(Qt::RFC2822Date).toLatin1();
     const int seconds = InfluxResponse::parseRetryAfter(inTenSeconds);
     QVERIFY2(seconds >= 8 && seconds <= 10, inTenSeconds.constData());
+    // What servers send: IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+    const QByteArray httpDate = QLocale::c()
+                                    .toString(QDateTime::currentDateTimeUtc().addSecs(20),
+                                              u"ddd, dd MMM yyyy hh:mm:ss 'GMT'"_s)
+                                    .toLatin1();
+    const int fromHttpDate = InfluxResponse::parseRetryAfter(httpDate);
+    QVERIFY2(fromHttpDate >= 18 && fromHttpDate <= 20, httpDate.constData());
+    QCOMPARE(InfluxResponse::parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT"), 0); // past
 }
 
 void TestInfluxResponse::queryError()

@@ -120,7 +120,7 @@ private Q_SLOTS:
 
     void latestVersionCountsTheResourceFiles()
     {
-        QCOMPARE(Migrator::latestVersion(), 2);
+        QCOMPARE(Migrator::latestVersion(), 3);
         QVERIFY(QFile::exists(u":/sql/0001_registry.sql"_s));
     }
 
@@ -132,11 +132,11 @@ private Q_SLOTS:
         QVERIFY(database.open(sqlite(dir.filePath(u"r.db"_s)), Database::Role::Writer, &error));
         QCOMPARE(Migrator::currentVersion(database, &error), 0);
         QVERIFY2(Migrator::migrate(database, &error), qPrintable(error));
-        QCOMPARE(Migrator::currentVersion(database, &error), 2);
+        QCOMPARE(Migrator::currentVersion(database, &error), 3);
         QCOMPARE(tableNames(database),
                  (QStringList{u"app_state"_s, u"areas"_s, u"devices"_s, u"entities"_s, u"floors"_s,
                               u"integrations"_s, u"labels"_s, u"schema_version"_s,
-                              u"user_preferences"_s}));
+                              u"user_preferences"_s, u"webhook_deliveries"_s, u"webhooks"_s}));
         QSqlQuery rows(database.connection());
         QVERIFY(rows.exec(u"SELECT version, name, applied_at FROM schema_version ORDER BY 1"_s));
         QVERIFY(rows.next());
@@ -146,6 +146,9 @@ private Q_SLOTS:
         QVERIFY(rows.next());
         QCOMPARE(rows.value(0).toInt(), 2);
         QCOMPARE(rows.value(1).toString(), u"0002_state_and_ha_fields.sql"_s);
+        QVERIFY(rows.next());
+        QCOMPARE(rows.value(0).toInt(), 3);
+        QCOMPARE(rows.value(1).toString(), u"0003_webhooks.sql"_s);
         QVERIFY(!rows.next());
     }
 
@@ -204,7 +207,7 @@ private Q_SLOTS:
         QVERIFY(database.open(sqlite(dir.filePath(u"r.db"_s)), Database::Role::Writer, &error));
         QVERIFY2(Migrator::migrate(database, &error), qPrintable(error));
         QVERIFY2(Migrator::migrate(database, &error), qPrintable(error));
-        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 2);
+        QCOMPARE(scalar(database, u"SELECT COUNT(*) FROM schema_version"_s).toInt(), 3);
     }
 
     void migrateStepByStep()
@@ -216,9 +219,13 @@ private Q_SLOTS:
         QVERIFY2(Migrator::migrate(database, &error, 1), qPrintable(error));
         QCOMPARE(Migrator::currentVersion(database, &error), 1);
         QVERIFY(!tableNames(database).contains(u"app_state"_s));
-        QVERIFY2(Migrator::migrate(database, &error), qPrintable(error));
+        QVERIFY2(Migrator::migrate(database, &error, 2), qPrintable(error));
         QCOMPARE(Migrator::currentVersion(database, &error), 2);
         QVERIFY(tableNames(database).contains(u"app_state"_s));
+        QVERIFY(!tableNames(database).contains(u"webhooks"_s));
+        QVERIFY2(Migrator::migrate(database, &error), qPrintable(error));
+        QCOMPARE(Migrator::currentVersion(database, &error), 3);
+        QVERIFY(tableNames(database).contains(u"webhooks"_s));
     }
 
     void targetBeyondTheNewestFails()
@@ -227,8 +234,8 @@ private Q_SLOTS:
         Database database;
         QString error;
         QVERIFY(database.open(sqlite(dir.filePath(u"r.db"_s)), Database::Role::Writer, &error));
-        QVERIFY(!Migrator::migrate(database, &error, 3));
-        QVERIFY2(error.contains(u"newest is 2"_s), qPrintable(error));
+        QVERIFY(!Migrator::migrate(database, &error, 4));
+        QVERIFY2(error.contains(u"newest is 3"_s), qPrintable(error));
         QCOMPARE(Migrator::currentVersion(database, &error), 0);
     }
 
@@ -244,7 +251,7 @@ private Q_SLOTS:
         QVERIFY2(database.open(sqlite(path), Database::Role::Writer, &error), qPrintable(error));
         QCOMPARE(Migrator::currentVersion(database, &error), 1);
         QVERIFY2(Migrator::migrate(database, &error), qPrintable(error));
-        QCOMPARE(Migrator::currentVersion(database, &error), 2);
+        QCOMPARE(Migrator::currentVersion(database, &error), 3);
 
         {
             RegistryReader reader(database);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "queryvalue.h"
 #include "registry/database.h"
 #include "registry/registryreader.h"
 #include "registry/registrywriter.h"
@@ -29,13 +30,7 @@ private:
 
     QVariant value(const QString &sql, const QVariantList &bound = {})
     {
-        QSqlQuery query(m_database->connection());
-        query.prepare(sql);
-        for (const QVariant &v : bound)
-            query.addBindValue(v);
-        if (!query.exec())
-            return QString(u"<error: "_s + query.lastError().text() + u'>');
-        return query.next() ? query.value(0) : QVariant();
+        return test::queryValue(*m_database, sql, bound);
     }
 
     qint64 count(const QString &table)

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "healthcontroller.h"
 
-#include "timeseries/influxwriterstats.h"
-
 #include "homeassistant/hastats.h"
 #include "registry/database.h"
+#include "timeseries/influxwriterstats.h"
+#include "webhooks/webhookstats.h"
+
+#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +50,15 @@ ApiResponse HealthController::health(const ApiRequest &)
         const QJsonObject influx = influxHealth();
         fold(influx.value(u"status"_s).toString(), false);
         dependencies.insert(u"influxdb"_s, influx);
+    }
+    if (m_context.webhookStats) {
+        // A disabled webhook or a failed import needs the user, but the rest works on.
+        const QStringList warnings = m_context.webhookStats->warnings();
+        fold(warnings.isEmpty() ? u"healthy"_s : u"degraded"_s, false);
+        dependencies.insert(
+            u"webhooks"_s,
+            QJsonObject{{u"status"_s, warnings.isEmpty() ? u"healthy"_s : u"degraded"_s},
+                        {u"warnings"_s, QJsonArray::fromStringList(warnings)}});
     }
     return ApiResponse::json({{u"status"_s, overall},
                               {u"version"_s, QStringLiteral(HAI_VERSION)},

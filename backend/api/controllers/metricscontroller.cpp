@@ -4,6 +4,7 @@
 #include "homeassistant/hatime.h"
 #include "ingest/ingeststats.h"
 #include "timeseries/influxwriterstats.h"
+#include "webhooks/webhookstats.h"
 
 #include "api/apimetrics.h"
 #include "registry/registryreader.h"
@@ -46,6 +47,8 @@ ApiResponse MetricsController::metrics(const ApiRequest &)
         out.append(m_context.ingestStats->toPrometheus(HaTime::nowMicroseconds()));
     if (m_context.influxStats)
         out.append(m_context.influxStats->toPrometheus());
+    if (m_context.webhookStats)
+        out.append(m_context.webhookStats->toPrometheus());
     m_context.metrics->render(&out);
     return ApiResponse::text(out, "text/plain; version=0.0.4; charset=utf-8");
 }

@@ -6,6 +6,7 @@
 #include "ingest/ingeststats.h"
 #include "registry/registryreader.h"
 #include "timeseries/influxwriterstats.h"
+#include "webhooks/webhookstats.h"
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +44,8 @@ ApiResponse StatsController::stats(const ApiRequest &)
         body.insert(u"ingest"_s, m_context.ingestStats->toJson(HaTime::nowMicroseconds()));
     if (m_context.influxStats)
         body.insert(u"influxdb"_s, m_context.influxStats->toJson());
+    if (m_context.webhookStats)
+        body.insert(u"webhooks"_s, m_context.webhookStats->toJson());
     return ApiResponse::json(body);
 }
 

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "controller.h"
+
+#include <memory>
+
+namespace hai {
+
+class WebhookStore;
+struct Webhook;
+
+// /api/v1/webhooks: register, list, read, edit, delete, test and the delivery log. Every
+// route needs the API token. Reads use the api thread's connection; writes go to the one
+// writer (the registry thread) and then tell the WebhookService to reload.
+class WebhooksController : public Controller
+{
+public:
+    explicit WebhooksController(ApiContext &context);
+    ~WebhooksController() override;
+    void registerRoutes(Router &router) override;
+
+private:
+    ApiResponse registerWebhook(const ApiRequest &request);
+    ApiResponse list(const ApiRequest &request);
+    ApiResponse get(const ApiRequest &request);
+    ApiResponse replace(const ApiRequest &request, bool partial);
+    ApiResponse remove(const ApiRequest &request);
+    ApiResponse test(const ApiRequest &request);
+    ApiResponse deliveries(const ApiRequest &request);
+    ApiResponse redeliver(const ApiRequest &request);
+
+    ApiResponse store(const Webhook &webhook, bool create, int status);
+    void notifyService() const;
+    WebhookStore &reader();
+
+    std::unique_ptr<WebhookStore> m_reader;
+};
+
+} // namespace hai
