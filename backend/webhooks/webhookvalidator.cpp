@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "webhookvalidator.h"
 
+#include "registry/rowmapper.h"
 #include "webhookeventtypes.h"
 
 #include <QJsonArray>
@@ -51,27 +52,6 @@ const QString &filterKeyList()
         return names.join(u", "_s);
     }();
     return text;
-}
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return u"null"_s;
-    case QJsonValue::Bool:
-        return u"a boolean"_s;
-    case QJsonValue::Double:
-        return u"a number"_s;
-    case QJsonValue::String:
-        return u"a string"_s;
-    case QJsonValue::Array:
-        return u"a list"_s;
-    case QJsonValue::Object:
-        return u"an object"_s;
-    case QJsonValue::Undefined:
-        break;
-    }
-    return u"nothing"_s;
 }
 
 // Entity ids are lower-case letters, digits and underscores around one dot; a glob adds * and ?.
@@ -126,7 +106,7 @@ bool readString(const QJsonObject &body, const QString &key, QString *out,
 {
     const QJsonValue value = body.value(key);
     if (!value.isString()) {
-        errors->append({key, u"must be a string, not "_s + typeName(value)});
+        errors->append({key, u"must be a string, not "_s + RowMapper::typeName(value)});
         return false;
     }
     *out = value.toString();
@@ -146,7 +126,8 @@ void readEvents(const QJsonObject &body, Webhook *webhook, WebhookFieldErrors *e
 {
     const QJsonValue value = body.value(u"events"_s);
     if (!value.isArray()) {
-        errors->append({u"events"_s, u"must be a list of event types, not "_s + typeName(value)});
+        errors->append(
+            {u"events"_s, u"must be a list of event types, not "_s + RowMapper::typeName(value)});
         return;
     }
     const QJsonArray array = value.toArray();
@@ -155,7 +136,7 @@ void readEvents(const QJsonObject &body, Webhook *webhook, WebhookFieldErrors *e
     for (int i = 0; i < array.size(); ++i) {
         if (!array.at(i).isString()) {
             errors->append({u"events["_s + QString::number(i) + u']',
-                            u"must be a string, not "_s + typeName(array.at(i))});
+                            u"must be a string, not "_s + RowMapper::typeName(array.at(i))});
             ok = false;
         }
         events << array.at(i).toString();
@@ -243,7 +224,8 @@ WebhookFieldErrors WebhookValidator::fromJson(const QJsonObject &body, Mode mode
         if (value.isBool())
             webhook->enabled = value.toBool();
         else
-            errors.append({u"enabled"_s, u"must be true or false, not "_s + typeName(value)});
+            errors.append(
+                {u"enabled"_s, u"must be true or false, not "_s + RowMapper::typeName(value)});
     }
 
     // A field already reported as missing or of the wrong type is not reported twice.
@@ -264,7 +246,7 @@ WebhookFieldErrors WebhookValidator::filterFromJson(const QJsonValue &value, Web
     if (value.isNull() || value.isUndefined())
         return errors; // no filter: every event of the subscribed types
     if (!value.isObject()) {
-        errors.append({u"filter"_s, u"must be an object, not "_s + typeName(value)});
+        errors.append({u"filter"_s, u"must be an object, not "_s + RowMapper::typeName(value)});
         return errors;
     }
     const QJsonObject object = value.toObject();
@@ -277,7 +259,8 @@ WebhookFieldErrors WebhookValidator::filterFromJson(const QJsonValue &value, Web
                                           [&](const ListKey &key) { return key.key == it.key(); });
         if (listKey != listKeys().cend()) {
             if (!item.isArray()) {
-                errors.append({field, u"must be a list of strings, not "_s + typeName(item)});
+                errors.append(
+                    {field, u"must be a list of strings, not "_s + RowMapper::typeName(item)});
                 continue;
             }
             const QJsonArray array = item.toArray();
@@ -287,11 +270,11 @@ WebhookFieldErrors WebhookValidator::filterFromJson(const QJsonValue &value, Web
                     values << array.at(i).toString();
                 else
                     errors.append({field + u'[' + QString::number(i) + u']',
-                                   u"must be a string, not "_s + typeName(array.at(i))});
+                                   u"must be a string, not "_s + RowMapper::typeName(array.at(i))});
             }
         } else if (it.key() == u"numeric_above"_s || it.key() == u"numeric_below"_s) {
             if (!item.isDouble()) {
-                errors.append({field, u"must be a number, not "_s + typeName(item)});
+                errors.append({field, u"must be a number, not "_s + RowMapper::typeName(item)});
                 continue;
             }
             (it.key() == u"numeric_above"_s ? filter->numericAbove : filter->numericBelow) =
