@@ -277,18 +277,24 @@ void WebhookService::applyWebhooks(const WebhookList &webhooks)
     // Rows of a webhook that was disabled when the queue was loaded join it when the webhook
     // is enabled again.
     QSet<QString> newlyEnabled;
+    QSet<QString> autoDisabled;
     qint64 enabled = 0;
     for (const Webhook &webhook : webhooks) {
+        if (!webhook.enabled && !webhook.disabledReason.isEmpty())
+            autoDisabled.insert(webhook.id);
         if (webhook.enabled) {
             ++enabled;
             if (m_queueLoaded && !wasEnabled.contains(webhook.id))
                 newlyEnabled.insert(webhook.id);
-        } else if (!webhook.disabledReason.isEmpty() && wasEnabled.contains(webhook.id)) {
-            qCWarning(lcWebhooks).noquote()
-                << "webhook" << webhook.name << webhook.id << "disabled:" << webhook.disabledReason;
+        } else if (!webhook.disabledReason.isEmpty()) {
+            // Shown until it is enabled again, also after a restart; logged when it happens.
+            if (wasEnabled.contains(webhook.id))
+                qCWarning(lcWebhooks).noquote() << "webhook" << webhook.name << webhook.id
+                                                << "disabled:" << webhook.disabledReason;
             m_stats->noteDisabled(webhook.id, webhook.name + u": "_s + webhook.disabledReason);
         }
     }
+    m_stats->retainDisabled(autoDisabled);
     m_matcher = WebhookMatcher(webhooks);
     m_stats->webhooksEnabled.store(enabled, std::memory_order_relaxed);
     if (!m_dispatcher)

@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QMutexLocker>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace hai {
@@ -26,6 +28,15 @@ void WebhookStats::noteDisabled(const QString &webhookId, const QString &reason)
     QMutexLocker lock(&m_mutex);
     m_disabled.removeIf([&webhookId](const QString &line) { return line.contains(webhookId); });
     m_disabled.append(u"webhook %1 (%2)"_s.arg(webhookId, reason));
+}
+
+void WebhookStats::retainDisabled(const QSet<QString> &stillDisabled)
+{
+    QMutexLocker lock(&m_mutex);
+    m_disabled.removeIf([&stillDisabled](const QString &line) {
+        return std::none_of(stillDisabled.cbegin(), stillDisabled.cend(),
+                            [&line](const QString &id) { return line.contains(id); });
+    });
 }
 
 void WebhookStats::setImportMessage(const QString &message, bool failed)

@@ -3,6 +3,7 @@
 
 #include <QJsonObject>
 #include <QMutex>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +28,8 @@ public:
 
     // A webhook the app disabled after too many failures, kept for the status display.
     void noteDisabled(const QString &webhookId, const QString &reason);
+    // Drops the warnings of webhooks not in `stillDisabled` (enabled again, or deleted).
+    void retainDisabled(const QSet<QString> &stillDisabled);
     // What the legacy webhooks.json import did at startup, in words (empty when no file).
     void setImportMessage(const QString &message, bool failed);
 

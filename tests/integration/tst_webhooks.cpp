@@ -67,6 +67,7 @@ private Q_SLOTS:
     void cleanup();
     void filtersSelectWhatIsDelivered();
     void wrongSecretIsRejectedAndRetried();
+    void disabledAfterRepeatedFailures();
     void receiverDownAcrossAppRestart();
     void testPingAndRedeliver();
     void legacyJsonIsImportedOnce();
@@ -274,6 +275,38 @@ void TestWebhooks::wrongSecretIsRejectedAndRetried()
     QCOMPARE(ping.status, 200);
     QCOMPARE(ping.json()[u"delivered"_s].toBool(), false);
     QCOMPARE(ping.json()[u"status_code"_s].toInt(), 500);
+    QVERIFY(app.terminate());
+}
+
+void TestWebhooks::disabledAfterRepeatedFailures()
+{
+    AppProcess app(kBinary, m_dir->path());
+    QVERIFY(startApp(app, {u"--webhook-disable-after"_s, u"3"_s}));
+    const QString id = registerWebhook({}, u"not-the-receivers-secret"_s);
+    QTest::qWait(300);
+    QVERIFY(m_home->setState(m_home->entityIds().constFirst(), u"disable-me"_s));
+    const auto webhook = [&] {
+        return m_http->send("GET", u"/api/v1/webhooks/"_s + id, {}, kHeaders).json().object();
+    };
+    QVERIFY2(waitFor([&] { return !webhook()[u"enabled"_s].toBool(); }, 15000),
+             app.outputTail().constData());
+    QVERIFY(webhook()[u"disabled_reason"_s].toString().contains(u"3 consecutive"_s));
+    QVERIFY(waitFor(
+        [&] {
+            const QJsonObject health = m_http->get(u"/health"_s).json().object();
+            return health[u"dependencies"_s][u"webhooks"_s][u"status"_s] == u"degraded"_s;
+        },
+        5000));
+    QVERIFY(app.outputTail().contains("disabled"));
+
+    // Enabled again (with the right secret): the delivery still queued goes out.
+    const QJsonObject fix{{u"enabled"_s, true}, {u"secret"_s, kSecret}};
+    QCOMPARE(m_http->send("PATCH", u"/api/v1/webhooks/"_s + id, toJson(fix), kHeaders).status, 200);
+    QVERIFY2(m_receiver->waitForCount(1, 15000), app.outputTail().constData());
+    QCOMPARE(bodyOf(m_receiver->received().first())[u"data"_s][u"new_state"_s][u"state"_s],
+             u"disable-me"_s);
+    const QJsonObject health = m_http->get(u"/health"_s).json().object();
+    QCOMPARE(health[u"dependencies"_s][u"webhooks"_s][u"status"_s].toString(), u"healthy"_s);
     QVERIFY(app.terminate());
 }
 
