@@ -8,7 +8,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-l10n-tools zlib1g-dev libsimdjson-dev
-    influxdb
+    libqt6svg6 influxdb
 )
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(postgresql victoria-metrics webhook wrk xvfb xauth clang-format procps curl)

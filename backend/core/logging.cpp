@@ -8,6 +8,7 @@
 #include <QThread>
 
 #include <cstdio>
+#include <deque>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +32,11 @@ struct LogSink
     QMutex mutex;
     QFile file;
     QString path;
+    // The in-memory records have their own lock, so a reader (the GUI) never waits while
+    // another thread writes to stderr or the file.
+    QMutex ringMutex;
+    std::deque<LogRecord> ring; // the newest kLogRingCapacity records
+    quint64 lastSequence = 0;
 };
 
 LogSink &sink()
@@ -74,12 +80,20 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
     QString threadName = thread ? thread->objectName() : QString();
     if (threadName.isEmpty())
         threadName = u"main"_s;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString category = QLatin1String(context.category ? context.category : "default");
     const QByteArray line =
-        (QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) + u' ' +
-         QLatin1String(levelName(type)) + u" ["_s + threadName + u"] "_s +
-         QLatin1String(context.category ? context.category : "default") + u": "_s + message + u'\n')
+        (now.toString(Qt::ISODateWithMs) + u' ' + QLatin1String(levelName(type)) + u" ["_s +
+         threadName + u"] "_s + category + u": "_s + message + u'\n')
             .toUtf8();
     LogSink &s = sink();
+    {
+        QMutexLocker ringLock(&s.ringMutex);
+        s.ring.push_back(
+            {++s.lastSequence, now.toMSecsSinceEpoch(), type, category, threadName, message});
+        if (s.ring.size() > size_t(kLogRingCapacity))
+            s.ring.pop_front();
+    }
     QMutexLocker lock(&s.mutex);
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
@@ -131,6 +145,22 @@ void uninstallLogging()
     LogSink &s = sink();
     QMutexLocker lock(&s.mutex);
     s.file.close();
+}
+
+QList<LogRecord> logRecordsSince(quint64 afterSequence)
+{
+    LogSink &s = sink();
+    QMutexLocker lock(&s.ringMutex);
+    QList<LogRecord> records;
+    if (s.ring.empty() || afterSequence >= s.lastSequence)
+        return records;
+    // Sequences in the ring are consecutive, so the first wanted one is found by arithmetic.
+    const quint64 first = s.ring.front().sequence;
+    const size_t start = afterSequence < first ? 0 : size_t(afterSequence + 1 - first);
+    records.reserve(qsizetype(s.ring.size() - start));
+    for (size_t i = start; i < s.ring.size(); ++i)
+        records.append(s.ring[i]);
+    return records;
 }
 
 } // namespace hai

@@ -156,6 +156,7 @@ void IngestPipeline::process(const HaEventList &events, quint64 sequence)
         }
     }
     batch.points = points;
+    batch.events = &events;
     m_stats->record(batch, HaTime::nowMicroseconds());
     // Also with no points: the acknowledgement must flow for the checkpoint to move.
     m_writer->append(m_lines, points, sequence, m_eventTimes);

@@ -2,18 +2,11 @@
 #include "webhookscontroller.h"
 
 #include "core/settings.h"
-#include "core/thread.h"
 #include "registry/registryfilters.h"
-#include "registry/registryservice.h"
-#include "webhooks/webhookservice.h"
-#include "webhooks/webhookstore.h"
+#include "webhooks/webhookadmin.h"
 #include "webhooks/webhookvalidator.h"
 
-#include <QDateTime>
 #include <QJsonArray>
-#include <QUuid>
-
-#include <future>
 
 using namespace Qt::StringLiterals;
 
@@ -21,25 +14,32 @@ namespace hai {
 
 namespace {
 const QString kBase = u"/api/v1/webhooks"_s;
+using Status = WebhookAdmin::Status;
 
 ApiResponse validationFailed(const WebhookFieldErrors &errors)
 {
     return ApiResponse::json(WebhookValidator::errorBody(errors), 422);
 }
 
-ApiResponse webhookNotFound(const QString &id)
+// {"error":{"code","message"}} with the status and code of a failed operation.
+ApiResponse failure(const WebhookAdmin::Outcome &outcome)
 {
-    return ApiResponse::error(404, u"not_found"_s, u"no webhook with id '%1'"_s.arg(id));
-}
-
-ApiResponse storageError(const QString &error)
-{
-    return ApiResponse::error(500, u"storage_error"_s, error);
-}
-
-double nowSeconds()
-{
-    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+    switch (outcome.status) {
+    case Status::Invalid:
+        return validationFailed(outcome.fields);
+    case Status::NotFound:
+        return ApiResponse::error(404, u"not_found"_s, outcome.message);
+    case Status::Conflict:
+        return ApiResponse::error(409, u"conflict"_s, outcome.message);
+    case Status::Unavailable:
+        return ApiResponse::error(503, u"unavailable"_s, outcome.message);
+    case Status::Timeout:
+        return ApiResponse::error(504, u"timeout"_s, outcome.message);
+    case Status::Ok:
+    case Status::StorageError:
+        break;
+    }
+    return ApiResponse::error(500, u"storage_error"_s, outcome.message);
 }
 
 // The answer to register: what was stored, without the secret or figures.
@@ -60,11 +60,13 @@ WebhooksController::WebhooksController(ApiContext &context)
 
 WebhooksController::~WebhooksController() = default;
 
-WebhookStore &WebhooksController::reader()
+WebhookAdmin &WebhooksController::admin()
 {
-    if (!m_reader)
-        m_reader = std::make_unique<WebhookStore>(*m_context.readDatabase);
-    return *m_reader;
+    if (!m_admin)
+        m_admin =
+            std::make_unique<WebhookAdmin>(m_context.registry, m_context.webhooks,
+                                           *m_context.readDatabase, m_context.settings->webhooks);
+    return *m_admin;
 }
 
 void WebhooksController::registerRoutes(Router &router)
@@ -125,51 +127,18 @@ ApiResponse WebhooksController::registerWebhook(const ApiRequest &request)
         WebhookValidator::fromJson(request.json.object(), WebhookValidator::Mode::Full, &webhook);
     if (!errors.isEmpty())
         return validationFailed(errors);
-    webhook.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (webhook.name.isEmpty())
-        webhook.name = webhook.url.host();
-    webhook.createdAt = webhook.updatedAt = nowSeconds();
-    return store(webhook, true, 201);
-}
-
-ApiResponse WebhooksController::store(const Webhook &webhook, bool create, int status)
-{
-    RegistryService *service = m_context.registry;
-    const WebhookStore::Result result = invokeIn(service, [service, &webhook, create] {
-        WebhookStore *store = service->webhooks();
-        if (!store) {
-            WebhookStore::Result closed;
-            closed.error = u"the database is not open"_s;
-            return closed;
-        }
-        return create ? store->create(webhook) : store->update(webhook);
-    });
-    if (result.notFound)
-        return webhookNotFound(webhook.id);
-    if (!result.ok)
-        return storageError(result.error);
-    notifyService();
-    if (create)
-        return ApiResponse::json(registeredJson(webhook), status);
-    const auto stored = reader().get(webhook.id);
-    return stored ? ApiResponse::json(stored->toJson(), status) : webhookNotFound(webhook.id);
-}
-
-void WebhooksController::notifyService() const
-{
-    if (WebhookService *service = m_context.webhooks)
-        QMetaObject::invokeMethod(service, &WebhookService::reloadWebhooks, Qt::QueuedConnection);
+    const WebhookAdmin::WebhookResult created = admin().create(webhook);
+    return created.ok() ? ApiResponse::json(registeredJson(created.value), 201) : failure(created);
 }
 
 // GET /api/v1/webhooks/list -> 200 {"webhooks":[...],"count"}
 ApiResponse WebhooksController::list(const ApiRequest &)
 {
-    QString error;
-    const auto webhooks = reader().list(&error);
-    if (!webhooks)
-        return storageError(error);
+    const WebhookAdmin::ListResult webhooks = admin().list();
+    if (!webhooks.ok())
+        return failure(webhooks);
     QJsonArray items;
-    for (const Webhook &webhook : *webhooks)
+    for (const Webhook &webhook : webhooks.value)
         items.append(webhook.toJson());
     return ApiResponse::json({{u"webhooks"_s, items}, {u"count"_s, items.size()}});
 }
@@ -177,26 +146,20 @@ ApiResponse WebhooksController::list(const ApiRequest &)
 // GET /api/v1/webhooks/{id} -> 200 {webhook} | 404
 ApiResponse WebhooksController::get(const ApiRequest &request)
 {
-    const QString id = request.pathParam(u"webhook_id"_s);
-    QString error;
-    const auto webhook = reader().get(id, &error);
-    if (!webhook)
-        return error.isEmpty() ? webhookNotFound(id) : storageError(error);
-    return ApiResponse::json(webhook->toJson());
+    const WebhookAdmin::WebhookResult webhook = admin().get(request.pathParam(u"webhook_id"_s));
+    return webhook.ok() ? ApiResponse::json(webhook.value.toJson()) : failure(webhook);
 }
 
 // PUT (all of url, events, secret) or PATCH (any fields) /api/v1/webhooks/{id}
 //   -> 200 {webhook} | 404 | 422
 ApiResponse WebhooksController::replace(const ApiRequest &request, bool partial)
 {
-    const QString id = request.pathParam(u"webhook_id"_s);
-    QString error;
-    const auto existing = reader().get(id, &error);
-    if (!existing)
-        return error.isEmpty() ? webhookNotFound(id) : storageError(error);
+    const WebhookAdmin::WebhookResult existing = admin().get(request.pathParam(u"webhook_id"_s));
+    if (!existing.ok())
+        return failure(existing);
     if (!request.json.isObject())
         return validationFailed({{u"body"_s, u"must be a JSON object"_s}});
-    Webhook webhook = *existing;
+    Webhook webhook = existing.value;
     if (!partial) { // PUT: what the body leaves out goes back to its default
         webhook.name.clear();
         webhook.filter = {};
@@ -207,57 +170,28 @@ ApiResponse WebhooksController::replace(const ApiRequest &request, bool partial)
         partial ? WebhookValidator::Mode::Partial : WebhookValidator::Mode::Full, &webhook);
     if (!errors.isEmpty())
         return validationFailed(errors);
-    if (webhook.name.isEmpty())
-        webhook.name = webhook.url.host();
-    webhook.updatedAt = nowSeconds();
-    return store(webhook, false, 200);
+    const WebhookAdmin::WebhookResult updated = admin().update(webhook);
+    return updated.ok() ? ApiResponse::json(updated.value.toJson()) : failure(updated);
 }
 
 // DELETE /api/v1/webhooks/{id} -> 204 | 404
 ApiResponse WebhooksController::remove(const ApiRequest &request)
 {
-    const QString id = request.pathParam(u"webhook_id"_s);
-    RegistryService *service = m_context.registry;
-    const WebhookStore::Result result = invokeIn(service, [service, &id] {
-        WebhookStore *store = service->webhooks();
-        return store ? store->remove(id) : WebhookStore::Result{};
-    });
-    if (result.notFound)
-        return webhookNotFound(id);
-    if (!result.ok)
-        return storageError(result.error);
-    notifyService();
-    return ApiResponse::noContent();
+    const WebhookAdmin::Outcome removed = admin().remove(request.pathParam(u"webhook_id"_s));
+    return removed.ok() ? ApiResponse::noContent() : failure(removed);
 }
 
 // POST /api/v1/webhooks/{id}/test
-//   -> 200 {delivery_id, delivered, status_code, error, elapsed_ms} | 404 | 503
+//   -> 200 {delivery_id, delivered, status_code, error, elapsed_ms} | 404 | 503 | 504
 // Waits for the receiver (at most the webhook timeout), like a person pressing "Send test".
 ApiResponse WebhooksController::test(const ApiRequest &request)
 {
-    const QString id = request.pathParam(u"webhook_id"_s);
-    WebhookService *service = m_context.webhooks;
-    if (!service)
-        return ApiResponse::error(503, u"unavailable"_s, u"webhook delivery is not running"_s);
-    auto promise = std::make_shared<std::promise<WebhookService::TestResult>>();
-    std::future<WebhookService::TestResult> future = promise->get_future();
-    QMetaObject::invokeMethod(
-        service,
-        [service, id, promise] {
-            service->sendTest(id, [promise](const WebhookService::TestResult &result) {
-                promise->set_value(result);
-            });
-        },
-        Qt::QueuedConnection);
-    const auto wait = std::chrono::milliseconds(m_context.settings->webhooks.timeoutMs + 5000);
-    if (future.wait_for(wait) != std::future_status::ready)
-        return ApiResponse::error(504, u"timeout"_s, u"the test delivery did not finish"_s);
-    const WebhookService::TestResult result = future.get();
-    if (!result.found)
-        return webhookNotFound(id);
-    const DeliveryAttempt &attempt = result.attempt;
+    const WebhookAdmin::TestResult result = admin().test(request.pathParam(u"webhook_id"_s));
+    if (!result.ok())
+        return failure(result);
+    const DeliveryAttempt &attempt = result.value.attempt;
     return ApiResponse::json({
-        {u"delivery_id"_s, result.deliveryId},
+        {u"delivery_id"_s, result.value.deliveryId},
         {u"delivered"_s, attempt.delivered},
         {u"status_code"_s, attempt.statusCode ? QJsonValue(attempt.statusCode) : QJsonValue()},
         {u"error"_s, attempt.error.isEmpty() ? QJsonValue() : QJsonValue(attempt.error)},
@@ -269,7 +203,6 @@ ApiResponse WebhooksController::test(const ApiRequest &request)
 //   -> 200 {"deliveries":[...],"count","total","limit","offset"} | 400 | 404
 ApiResponse WebhooksController::deliveries(const ApiRequest &request)
 {
-    const QString id = request.pathParam(u"webhook_id"_s);
     PageRequest page;
     if (auto error = readPage(request, &page))
         return *error;
@@ -281,45 +214,26 @@ ApiResponse WebhooksController::deliveries(const ApiRequest &request)
                 400, u"bad_request"_s,
                 u"query parameter 'status' must be pending, delivered or failed"_s);
     }
-    QString error;
-    if (!reader().get(id, &error))
-        return error.isEmpty() ? webhookNotFound(id) : storageError(error);
-    const auto rows = reader().deliveries(id, status, page.limit, page.offset, &error);
-    const qint64 total = rows ? reader().countDeliveries(id, status, &error) : -1;
-    if (!rows || total < 0)
-        return storageError(error);
+    const WebhookAdmin::DeliveriesResult result =
+        admin().deliveries(request.pathParam(u"webhook_id"_s), status, page.limit, page.offset);
+    if (!result.ok())
+        return failure(result);
     QJsonArray items;
-    for (const WebhookDelivery &delivery : *rows)
+    for (const WebhookDelivery &delivery : result.value.rows)
         items.append(delivery.toJson());
     return ApiResponse::json({{u"deliveries"_s, items},
                               {u"count"_s, items.size()},
-                              {u"total"_s, total},
+                              {u"total"_s, result.value.total},
                               {u"limit"_s, page.limit},
                               {u"offset"_s, page.offset}});
 }
 
-// POST /api/v1/webhooks/deliveries/{delivery_id}/redeliver -> 202 {delivery} | 404 | 409
+// POST /api/v1/webhooks/deliveries/{delivery_id}/redeliver -> 202 {delivery} | 404 | 409 | 503
 ApiResponse WebhooksController::redeliver(const ApiRequest &request)
 {
-    const QString id = request.pathParam(u"delivery_id"_s);
-    WebhookService *service = m_context.webhooks;
-    if (!service)
-        return ApiResponse::error(503, u"unavailable"_s, u"webhook delivery is not running"_s);
-    using Outcome = WebhookService::RedeliverResult::Outcome;
-    const WebhookService::RedeliverResult result =
-        invokeIn(service, [service, &id] { return service->redeliver(id); });
-    switch (result.outcome) {
-    case Outcome::Queued:
-        return ApiResponse::json(result.delivery.toJson(false), 202);
-    case Outcome::NotFound:
-        return ApiResponse::error(404, u"not_found"_s, u"no delivery with id '%1'"_s.arg(id));
-    case Outcome::AlreadyPending:
-        return ApiResponse::error(409, u"conflict"_s,
-                                  u"delivery '%1' is still queued; it will be sent"_s.arg(id));
-    case Outcome::StorageError:
-        break;
-    }
-    return storageError(result.error);
+    const WebhookAdmin::DeliveryResult result =
+        admin().redeliver(request.pathParam(u"delivery_id"_s));
+    return result.ok() ? ApiResponse::json(result.value.toJson(false), 202) : failure(result);
 }
 
 } // namespace hai

@@ -7,12 +7,12 @@
 
 namespace hai {
 
-class WebhookStore;
-struct Webhook;
+class WebhookAdmin;
 
 // /api/v1/webhooks: register, list, read, edit, delete, test and the delivery log. Every
-// route needs the API token. Reads use the api thread's connection; writes go to the one
-// writer (the registry thread) and then tell the WebhookService to reload.
+// route needs the API token. The operations are WebhookAdmin's (shared with the GUI): reads
+// use the api thread's connection; writes go to the one writer (the registry thread) and then
+// tell the WebhookService to reload. This class maps them to HTTP.
 class WebhooksController : public Controller
 {
 public:
@@ -30,11 +30,9 @@ private:
     ApiResponse deliveries(const ApiRequest &request);
     ApiResponse redeliver(const ApiRequest &request);
 
-    ApiResponse store(const Webhook &webhook, bool create, int status);
-    void notifyService() const;
-    WebhookStore &reader();
+    WebhookAdmin &admin();
 
-    std::unique_ptr<WebhookStore> m_reader;
+    std::unique_ptr<WebhookAdmin> m_admin; // made on first use, in the api thread
 };
 
 } // namespace hai
