@@ -9,7 +9,10 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QMessageBox>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -45,6 +48,23 @@ bool wantsWindow(int argc, char *argv[])
     return !qEnvironmentVariableIsEmpty("DISPLAY") ||
            !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
            !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+// The window's language: --lang, else the system locale. The app's own translations are embedded
+// under :/i18n; Qt's (standard dialogs, buttons) come from the system when installed. English
+// is the source language and needs no file.
+void installTranslations(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, u"qtbase"_s, u"_"_s,
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *appTranslator = new QTranslator(&app);
+    if (appTranslator->load(locale, u"ha-ingestor"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(appTranslator);
 }
 
 void quitOnSignals(hai::ShutdownSignals &shutdown, QCoreApplication &app)
@@ -106,6 +126,7 @@ int runWindowed(int argc, char *argv[])
         return kExitBadSettings;
     }
     const hai::Settings &settings = loaded.settings;
+    installTranslations(app, settings.language);
     hai::installLogging(settings.logLevel, settings.dataDir + u"/logs"_s);
 
     hai::Backend backend(settings);

@@ -132,6 +132,11 @@ const QList<OptionSpec> &optionTable()
         {u"registry-db"_s, u"HAI_REGISTRY_DB"_s, u"URL"_s,
          u"Registry database: a SQLite path or postgres://user:pass@host:port/db."_s,
          u"<data-dir>/metadata.db"_s},
+        {u"lang"_s,
+         u"HAI_LANG"_s,
+         u"CODE"_s,
+         u"Window language, e.g. de or en (GUI only); the system locale by default."_s,
+         {}},
         {u"log-level"_s, u"HAI_LOG_LEVEL"_s, u"LEVEL"_s, u"debug, info, warning or error."_s,
          u"info"_s},
     };

@@ -22,6 +22,7 @@ struct Settings
     QString configFile; // the INI file that was read, empty if none
     QString dataDir;
     LogLevel logLevel = LogLevel::Info;
+    QString language; // --lang: "de", "en", "de_DE"; empty follows the system locale
 
     QUrl haUrl;
     QString haToken;

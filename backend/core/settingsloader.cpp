@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryFile>
@@ -242,6 +243,18 @@ bool SettingsLoader::validate(const RawValues &raw, Settings *settings, QString 
             return false;
         }
         settings->logLevel = levels.value(level);
+    }
+
+    if (has("lang")) {
+        static const QRegularExpression code(u"^[a-z]{2,3}(_[A-Z]{2})?$"_s);
+        const QString lang = value("lang").trimmed();
+        if (!code.match(lang).hasMatch()) {
+            *error =
+                failure(u"lang"_s,
+                        u"'%1' is not a language code like de, en or de_DE"_s.arg(value("lang")));
+            return false;
+        }
+        settings->language = lang;
     }
 
     if (has("ha-url") && !parseUrl(value("ha-url"), {u"ws"_s, u"wss"_s, u"http"_s, u"https"_s},

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void helpListsEveryOptionWithEnvAndDefault();
     void versionAndHelpOutcomes();
     void iniListsSurviveCommas();
+    void language();
 
 private:
     SettingsLoader::Result load(QStringList args, const QHash<QString, QString> &env = {});
@@ -138,6 +139,9 @@ void TestSettingsLoader::invalid_data()
     QTest::newRow("listen negative")
         << QStringList{u"--api-listen"_s, u"127.0.0.1:-1"_s} << u"--api-listen"_s;
     QTest::newRow("log level") << QStringList{u"--log-level"_s, u"loud"_s} << u"--log-level"_s;
+    QTest::newRow("lang word") << QStringList{u"--lang"_s, u"german"_s} << u"--lang"_s;
+    QTest::newRow("lang dash") << QStringList{u"--lang"_s, u"de-DE"_s} << u"--lang"_s;
+    QTest::newRow("lang path") << QStringList{u"--lang"_s, u"../de"_s} << u"--lang"_s;
     QTest::newRow("registry scheme")
         << QStringList{u"--registry-db"_s, u"mysql://x/y"_s} << u"--registry-db"_s;
     QTest::newRow("cors origin") << QStringList{u"--cors-origins"_s, u"not-an-origin"_s}
@@ -269,6 +273,15 @@ void TestSettingsLoader::iniListsSurviveCommas()
     QCOMPARE(result.outcome, SettingsLoader::Outcome::Run);
     QCOMPARE(result.settings.corsOrigins, (QStringList{u"http://a:1"_s, u"https://b"_s}));
     QVERIFY(result.settings.headless);
+}
+
+void TestSettingsLoader::language()
+{
+    QVERIFY(load({}).settings.language.isEmpty()); // the system locale
+    QCOMPARE(load({u"--lang"_s, u"de"_s}).settings.language, u"de"_s);
+    QCOMPARE(load({u"--lang"_s, u"de_DE"_s}).settings.language, u"de_DE"_s);
+    QCOMPARE(load({}, {{u"HAI_LANG"_s, u"en"_s}}).settings.language, u"en"_s);
+    QCOMPARE(load({u"--lang"_s, u"de"_s}, {{u"HAI_LANG"_s, u"en"_s}}).settings.language, u"de"_s);
 }
 
 QTEST_GUILESS_MAIN(TestSettingsLoader)
