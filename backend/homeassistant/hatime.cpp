@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hatime.h"
 
+#include <QDateTime>
+
 #include <chrono>
 #include <cmath>
 
@@ -188,6 +190,11 @@ std::optional<qint64> HaTime::fromEpochSeconds(double seconds)
     double whole = 0;
     const double fraction = std::modf(seconds, &whole);
     return qint64(whole) * kMicrosPerSecond + std::llround(fraction * 1e6);
+}
+
+double HaTime::nowSeconds()
+{
+    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
 }
 
 qint64 HaTime::nowMicroseconds()

@@ -28,6 +28,8 @@ public:
     // can hold (not finite, or beyond year 9999), so bad input cannot overflow.
     static std::optional<qint64> fromEpochSeconds(double seconds);
     static qint64 nowMicroseconds();
+    // Epoch seconds with millisecond precision, the unit of the stored created_at/updated_at.
+    static double nowSeconds();
 };
 
 } // namespace hai

@@ -2,6 +2,7 @@
 #include "webhookadmin.h"
 
 #include "core/thread.h"
+#include "homeassistant/hatime.h"
 #include "registry/registryservice.h"
 #include "webhookdispatcher.h"
 #include "webhookeventtypes.h"
@@ -20,11 +21,6 @@ namespace hai {
 
 namespace {
 using Status = WebhookAdmin::Status;
-
-double nowSeconds()
-{
-    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
-}
 
 QString newId()
 {
@@ -132,7 +128,7 @@ WebhookAdmin::WebhookResult WebhookAdmin::create(Webhook draft)
     draft.id = newId();
     if (draft.name.isEmpty())
         draft.name = draft.url.host();
-    draft.createdAt = draft.updatedAt = nowSeconds();
+    draft.createdAt = draft.updatedAt = HaTime::nowSeconds();
     draft.consecutiveFailures = 0;
     draft.disabledReason.clear();
     draft.stats = {};
@@ -151,7 +147,7 @@ WebhookAdmin::WebhookResult WebhookAdmin::update(Webhook webhook)
         return invalid<WebhookResult>(errors);
     if (webhook.name.isEmpty())
         webhook.name = webhook.url.host();
-    webhook.updatedAt = nowSeconds();
+    webhook.updatedAt = HaTime::nowSeconds();
     const Outcome outcome =
         write(webhook.id, [&webhook](WebhookStore &store) { return store.update(webhook); });
     if (!outcome.ok()) {
@@ -281,7 +277,7 @@ WebhookAdmin::TestResult WebhookAdmin::testDraft(const Webhook &draft)
     delivery.id = newId();
     delivery.webhookId = draft.id;
     delivery.eventType = QString::fromLatin1(WebhookEventTypes::kPing);
-    const double now = nowSeconds();
+    const double now = HaTime::nowSeconds();
     delivery.payload = WebhookPayload::build(draft.id, delivery.id, delivery.eventType,
                                              qint64(now * 1e6), WebhookPayload::pingData());
     delivery.createdAt = delivery.nextAttemptAt = now;

@@ -2,6 +2,7 @@
 #include "webhookdispatcher.h"
 
 #include "core/logging.h"
+#include "homeassistant/hatime.h"
 #include "timeseries/influxresponse.h"
 #include "webhookpayload.h"
 
@@ -22,11 +23,6 @@ using namespace Qt::StringLiterals;
 namespace hai {
 
 namespace {
-
-double nowSeconds()
-{
-    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
-}
 
 // "https://host:port" and the name: enough to say which receiver, without the path or query,
 // which often carry a token.
@@ -138,7 +134,7 @@ bool WebhookDispatcher::canStart(const QString &webhookId, const Queue &queue, d
 
 void WebhookDispatcher::pump()
 {
-    const double now = nowSeconds();
+    const double now = HaTime::nowSeconds();
     // Round robin, one request per queue per turn, so one busy webhook cannot starve the
     // others; the cursor carries over to the next pump. Stops after a whole idle turn.
     size_t idle = 0;
@@ -172,7 +168,7 @@ void WebhookDispatcher::post(const Webhook &webhook, Sending sending)
 {
     const WebhookDelivery &delivery = sending.delivery;
     sending.webhookLabel = webhookLabel(webhook);
-    sending.startedAt = nowSeconds();
+    sending.startedAt = HaTime::nowSeconds();
     sending.startedNs = m_clock.nsecsElapsed();
 
     QNetworkRequest request(webhook.url);
@@ -273,7 +269,7 @@ DeliveryAttempt WebhookDispatcher::outcome(QNetworkReply *reply, const Sending &
         if (retryAfter >= 0)
             wait = retryAfter;
     }
-    attempt.nextAttemptAt = nowSeconds() + qBound(0.0, wait, m_options.retryMaxSeconds);
+    attempt.nextAttemptAt = HaTime::nowSeconds() + qBound(0.0, wait, m_options.retryMaxSeconds);
     return attempt;
 }
 
@@ -325,7 +321,8 @@ void WebhookDispatcher::settle(const QString &webhookId, Sending &sending,
             queue->failing = true;
     } else if (current) {
         const QString message = u"webhook %1: %2; next attempt in %3"_s.arg(
-            sending.webhookLabel, attempt.error, seconds(attempt.nextAttemptAt - nowSeconds()));
+            sending.webhookLabel, attempt.error,
+            seconds(attempt.nextAttemptAt - HaTime::nowSeconds()));
         if (queue->failing)
             qCDebug(lcWebhooks).noquote() << message;
         else
@@ -387,7 +384,7 @@ void WebhookDispatcher::scheduleWake()
 {
     // Only queues held by their head's due time need a wake; the rest move on answers or on
     // setWebhooks()/enqueue().
-    const double now = nowSeconds();
+    const double now = HaTime::nowSeconds();
     double earliest = 0;
     for (const auto &[webhookId, queue] : m_queues) {
         if (queue.pending.empty() || queue.inFlight >= m_options.inFlightPerWebhook)

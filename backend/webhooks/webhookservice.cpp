@@ -4,6 +4,7 @@
 #include "core/logging.h"
 #include "core/settings.h"
 #include "core/thread.h"
+#include "homeassistant/hatime.h"
 #include "legacywebhookimport.h"
 #include "registry/database.h"
 #include "registry/registryservice.h"
@@ -25,11 +26,6 @@ namespace {
 constexpr int kAttemptFlushMs = 50;           // attempts are recorded in batches
 constexpr int kPruneIntervalMs = 3600 * 1000; // the log is pruned hourly
 constexpr int kReloadDelayMs = 50;            // webhook changes are read in batches
-
-double nowSeconds()
-{
-    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
-}
 
 QString newId()
 {
@@ -83,7 +79,7 @@ bool WebhookService::start(QString *error)
     const QString dataDir = m_settings.dataDir;
     const LegacyWebhookImport::Report report = invokeIn(registry, [registry, &dataDir] {
         WebhookStore *store = registry->webhooks();
-        return store ? LegacyWebhookImport::run(dataDir, *store, nowSeconds())
+        return store ? LegacyWebhookImport::run(dataDir, *store, HaTime::nowSeconds())
                      : LegacyWebhookImport::Report{};
     });
     if (report.found && report.ok) {
@@ -133,7 +129,7 @@ void WebhookService::handleEvents(const HaEventList &events)
         return;
     WebhookDeliveryList deliveries;
     QList<WebhookMatcher::Match> matches;
-    const double now = nowSeconds();
+    const double now = HaTime::nowSeconds();
     for (const HaEvent &event : events) {
         matches.clear();
         m_matcher.match(event, m_view, &matches);
@@ -349,7 +345,7 @@ void WebhookService::sendTest(const QString &webhookId,
     delivery.id = newId();
     delivery.webhookId = webhook->id;
     delivery.eventType = QString::fromLatin1(WebhookEventTypes::kPing);
-    const double now = nowSeconds();
+    const double now = HaTime::nowSeconds();
     delivery.payload = WebhookPayload::build(webhook->id, delivery.id, delivery.eventType,
                                              qint64(now * 1e6), WebhookPayload::pingData());
     delivery.createdAt = now;
@@ -396,7 +392,8 @@ WebhookService::RedeliverResult WebhookService::redeliver(const QString &deliver
     const qint64 seq = nextSeq();
     const WebhookStore::Result stored = invokeIn(registry, [registry, &deliveryId, seq] {
         WebhookStore *store = registry->webhooks();
-        return store ? store->redeliver(deliveryId, nowSeconds(), seq) : WebhookStore::Result{};
+        return store ? store->redeliver(deliveryId, HaTime::nowSeconds(), seq)
+                     : WebhookStore::Result{};
     });
     const auto after = stored.ok ? reader.delivery(deliveryId, &result.error) : std::nullopt;
     if (!after) {
@@ -417,7 +414,7 @@ void WebhookService::prune()
     RegistryService *registry = m_registry;
     if (!registry)
         return;
-    const double before = nowSeconds() - m_settings.webhooks.retentionDays * 86400.0;
+    const double before = HaTime::nowSeconds() - m_settings.webhooks.retentionDays * 86400.0;
     QMetaObject::invokeMethod(
         registry,
         [registry, before] {
