@@ -8,10 +8,11 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-l10n-tools zlib1g-dev libsimdjson-dev
-    libqt6svg6 influxdb
+    libqt6svg6 qtkeychain-qt6-dev influxdb
 )
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(postgresql victoria-metrics webhook wrk xvfb xauth clang-format procps curl)
+    packages+=(postgresql victoria-metrics webhook wrk xvfb xauth gnome-keyring dbus clang-format procps curl
+        lintian desktop-file-utils appstream)
 fi
 
 missing=()

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ConnectionCheckText</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>That is not a Home Assistant address. Use http://host:8123 or ws://host:8123/api/websocket.</source>
+        <translation>Das ist keine Home-Assistant-Adresse. Verwenden Sie http://host:8123 oder ws://host:8123/api/websocket.</translation>
+    </message>
+    <message>
+        <source>That is not an InfluxDB address. Use http://host:8086 (or https://).</source>
+        <translation>Das ist keine InfluxDB-Adresse. Verwenden Sie http://host:8086 (oder https://).</translation>
+    </message>
+    <message>
+        <source>influxd is not installed: sudo apt-get install influxdb</source>
+        <translation>influxd ist nicht installiert: sudo apt-get install influxdb</translation>
+    </message>
+    <message>
+        <source>Connected to Home Assistant in %1 ms</source>
+        <translation>In %1 ms mit Home Assistant verbunden</translation>
+    </message>
+    <message>
+        <source>Connected to Home Assistant %1 in %2 ms</source>
+        <translation>In %2 ms mit Home Assistant %1 verbunden</translation>
+    </message>
+    <message>
+        <source>The host name %1 was not found. Check the spelling, or use the IP address.</source>
+        <translation>Der Hostname %1 wurde nicht gefunden. Prüfen Sie die Schreibweise, oder verwenden Sie die IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1. Is Home Assistant running, and is the port right?</source>
+        <translation>Unter %1 antwortet nichts. Läuft Home Assistant, und stimmt der Port?</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2. Check that the address should use https:// and that the certificate is valid for this host name.</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen: %2. Prüfen Sie, ob die Adresse wirklich https:// verwenden soll und ob das Zertifikat für diesen Hostnamen gültig ist.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s. Is the address right, or is a firewall in the way?</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s. Stimmt die Adresse, oder ist eine Firewall im Weg?</translation>
+    </message>
+    <message>
+        <source>Enter a token first: create a long-lived access token in your HA profile.</source>
+        <translation>Geben Sie zuerst ein Token ein: Erstellen Sie in Ihrem HA-Profil ein langlebiges Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source>Home Assistant refused the token. Create a long-lived access token in your HA profile.</source>
+        <translation>Home Assistant hat das Token abgelehnt. Erstellen Sie in Ihrem HA-Profil ein langlebiges Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source>%1 answers, but not with Home Assistant&apos;s WebSocket API. Check the port (usually 8123) and the path.</source>
+        <translation>%1 antwortet, aber nicht mit der WebSocket-API von Home Assistant. Prüfen Sie den Port (meist 8123) und den Pfad.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Home Assistant did not answer as expected: %1</source>
+        <translation>Home Assistant hat nicht wie erwartet geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Wrote a test point to InfluxDB in %1 ms</source>
+        <translation>Testpunkt in %1 ms in InfluxDB geschrieben</translation>
+    </message>
+    <message>
+        <source>Wrote a test point to InfluxDB %1 in %2 ms</source>
+        <translation>Testpunkt in %2 ms in InfluxDB %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1. Is InfluxDB running, and is the port right?</source>
+        <translation>Unter %1 antwortet nichts. Läuft InfluxDB, und stimmt der Port?</translation>
+    </message>
+    <message>
+        <source>The token may not write to the bucket “%1” (HTTP 403).</source>
+        <translation>Das Token darf nicht in den Bucket „%1“ schreiben (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>The user may not write to the database “%1” (HTTP 403).</source>
+        <translation>Der Benutzer darf nicht in die Datenbank „%1“ schreiben (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>InfluxDB refused the token (HTTP 401). Use an API token with write access to the bucket.</source>
+        <translation>InfluxDB hat das Token abgelehnt (HTTP 401). Verwenden Sie ein API-Token mit Schreibrechten für den Bucket.</translation>
+    </message>
+    <message>
+        <source>InfluxDB wants a user name and password (HTTP 401).</source>
+        <translation>InfluxDB verlangt Benutzername und Passwort (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>InfluxDB refused the user name or password (HTTP 401).</source>
+        <translation>InfluxDB hat Benutzername oder Passwort abgelehnt (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>InfluxDB has no bucket “%1” in the organisation “%2” (HTTP 404), or it is a 1.x server: then choose API version 1.</source>
+        <translation>InfluxDB hat keinen Bucket „%1“ in der Organisation „%2“ (HTTP 404), oder es ist ein 1.x-Server: Wählen Sie dann API-Version 1.</translation>
+    </message>
+    <message>
+        <source>InfluxDB has no database “%1” (HTTP 404).</source>
+        <translation>InfluxDB hat keine Datenbank „%1“ (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>InfluxDB refused the test point (HTTP %1): %2</source>
+        <translation>InfluxDB hat den Testpunkt abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>InfluxDB did not answer as expected: %1</source>
+        <translation>InfluxDB hat nicht wie erwartet geantwortet: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusText</name>
     <message>
         <source>Home Assistant refused the access token</source>
@@ -326,6 +437,33 @@
     </message>
 </context>
 <context>
+    <name>SettingsText</name>
+    <message>
+        <source>Tokens and passwords are kept in the system keychain.</source>
+        <translation>Tokens und Passwörter werden im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so tokens and passwords are kept in %1, readable only by you.</source>
+        <translation>Es ist kein Schlüsselbund des Systems verfügbar, daher werden Tokens und Passwörter in %1 aufbewahrt, nur für Sie lesbar.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>•••••••• (set, hidden here)</source>
+        <translation>•••••••• (gesetzt, hier verborgen)</translation>
+    </message>
+    <message>
+        <source>Values given on the command line or in the environment override this file, so a change here may seem not to apply while they are set.</source>
+        <translation>Werte von der Kommandozeile oder aus der Umgebung haben Vorrang vor dieser Datei; solange sie gesetzt sind, scheint eine Änderung hier womöglich nicht zu wirken.</translation>
+    </message>
+    <message>
+        <source>Given on the command line or in the environment, which win over this file: %1. Changes to these options here take effect only once they are no longer given there.</source>
+        <translation>Auf der Kommandozeile oder in der Umgebung angegeben, die Vorrang vor dieser Datei haben: %1. Änderungen an diesen Optionen hier wirken erst, wenn sie dort nicht mehr angegeben sind.</translation>
+    </message>
+</context>
+<context>
     <name>WebhookText</name>
     <message>
         <source>Pending</source>
@@ -383,14 +521,6 @@
 <context>
     <name>hai::ChartsPage</name>
     <message>
-        <source>Entity, e.g. sensor.living_room_temperature</source>
-        <translation>Entität, z. B. sensor.living_room_temperature</translation>
-    </message>
-    <message>
-        <source>Entity:</source>
-        <translation>Entität:</translation>
-    </message>
-    <message>
         <source>1 h</source>
         <translation>1 h</translation>
     </message>
@@ -429,6 +559,22 @@
     <message>
         <source>Cannot show the history of %1: %2</source>
         <translation>Der Verlauf von %1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>Search, e.g. temperature</source>
+        <translation>Suchen, z. B. temperature</translation>
+    </message>
+    <message>
+        <source>&amp;Entities:</source>
+        <translation>&amp;Entitäten:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>Add the entity to the chart (Enter in the field does the same)</source>
+        <translation>Die Entität zum Diagramm hinzufügen (die Eingabetaste im Feld tut dasselbe)</translation>
     </message>
 </context>
 <context>
@@ -796,6 +942,28 @@
     </message>
 </context>
 <context>
+    <name>hai::EntityChips</name>
+    <message>
+        <source>Remove %1 from the chart</source>
+        <translation>%1 aus dem Diagramm entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>No entity picked: type a part of its ID above and press Enter.</source>
+        <translation>Keine Entität gewählt: oben einen Teil ihrer ID eingeben und Enter drücken.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A chart shows at most %n entities: remove one to add another.</source>
+        <translation>
+            <numerusform>Ein Diagramm zeigt höchstens %n Entität: entfernen Sie eine, um eine weitere hinzuzufügen.</numerusform>
+            <numerusform>Ein Diagramm zeigt höchstens %n Entitäten: entfernen Sie eine, um eine weitere hinzuzufügen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hai::EntityTableModel</name>
     <message>
         <source>Entity ID</source>
@@ -831,12 +999,256 @@
     </message>
 </context>
 <context>
+    <name>hai::GeneralForm</name>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <extracomment>Language names are written in their own language.</extracomment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Deutsch</source>
+        <extracomment>Language names are written in their own language.</extracomment>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>Debug: everything, for finding a problem</source>
+        <translation>Debug: alles, zur Fehlersuche</translation>
+    </message>
+    <message>
+        <source>Info (default)</source>
+        <translation>Info (Standard)</translation>
+    </message>
+    <message>
+        <source>Warning: only what went wrong or might</source>
+        <translation>Warnung: nur, was schiefging oder schiefgehen könnte</translation>
+    </message>
+    <message>
+        <source>Error: only what went wrong</source>
+        <translation>Fehler: nur, was schiefging</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>After saving, the window reopens in the new language.</source>
+        <translation>Nach dem Speichern öffnet sich das Fenster in der neuen Sprache neu.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Log level:</source>
+        <translation>Protokollstufe:</translation>
+    </message>
+    <message>
+        <source>Log le&amp;vel:</source>
+        <translation>&amp;Protokollstufe:</translation>
+    </message>
+</context>
+<context>
     <name>hai::HistoryChartView</name>
     <message>
-        <source>%1
-%2</source>
-        <translation>%1
-%2</translation>
+        <source>%1 (%2)</source>
+        <comment>entity (unit)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>entity: value</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hai::HomeAssistantForm</name>
+    <message>
+        <source>A simulated home with devices, areas and live events, to look around without a Home Assistant.</source>
+        <translation>Ein simuliertes Zuhause mit Geräten, Bereichen und Live-Ereignissen, um sich ohne Home Assistant umzusehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to my Home Assistant</source>
+        <translation>&amp;Mit meinem Home Assistant verbinden</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo home</source>
+        <translation>&amp;Demo-Zuhause ausprobieren</translation>
+    </message>
+    <message>
+        <source>Use the &amp;demo home instead of a Home Assistant</source>
+        <translation>Das &amp;Demo-Zuhause statt eines Home Assistant verwenden</translation>
+    </message>
+    <message>
+        <source>http://homeassistant.local:8123</source>
+        <translation>http://homeassistant.local:8123</translation>
+    </message>
+    <message>
+        <source>long-lived access token</source>
+        <translation>langlebiges Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Connects and logs in once with this URL and token</source>
+        <translation>Verbindet sich einmal mit dieser URL und diesem Token und meldet sich an</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>To&amp;ken:</source>
+        <translation>To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>Create one in Home Assistant: your profile → Security → Long-lived access tokens → Create token.</source>
+        <translation>Erstellen Sie eines in Home Assistant: Ihr Profil → Sicherheit → Langlebige Zugriffstoken → Token erstellen.</translation>
+    </message>
+    <message>
+        <source>Home Assistant:</source>
+        <translation>Home Assistant:</translation>
+    </message>
+    <message>
+        <source>the built-in demo home (simulated)</source>
+        <translation>das eingebaute Demo-Zuhause (simuliert)</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+</context>
+<context>
+    <name>hai::InfluxForm</name>
+    <message>
+        <source>&amp;Start a local InfluxDB for me</source>
+        <translation>Eine lokale InfluxDB für mich &amp;starten</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;my InfluxDB</source>
+        <translation>Mit &amp;meiner InfluxDB verbinden</translation>
+    </message>
+    <message>
+        <source>No InfluxDB &amp;for now</source>
+        <translation>&amp;Vorerst keine InfluxDB</translation>
+    </message>
+    <message>
+        <source>Events are kept in the disk spool and written once an InfluxDB is set up here.</source>
+        <translation>Ereignisse werden im Spool auf der Festplatte gehalten und geschrieben, sobald hier eine InfluxDB eingerichtet ist.</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:8086</source>
+        <translation>http://127.0.0.1:8086</translation>
+    </message>
+    <message>
+        <source>1.x: database, user and password</source>
+        <translation>1.x: Datenbank, Benutzer und Passwort</translation>
+    </message>
+    <message>
+        <source>2.x: organisation, bucket and token</source>
+        <translation>2.x: Organisation, Bucket und Token</translation>
+    </message>
+    <message>
+        <source>none when authentication is off</source>
+        <translation>keiner, wenn die Authentifizierung aus ist</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>an API token with write access to the bucket</source>
+        <translation>ein API-Token mit Schreibrechten für den Bucket</translation>
+    </message>
+    <message>
+        <source>&amp;Test write</source>
+        <translation>Schreiben &amp;testen</translation>
+    </message>
+    <message>
+        <source>Writes one point (measurement ha_ingestor_setup_check) with these settings</source>
+        <translation>Schreibt mit diesen Einstellungen einen Punkt (Measurement ha_ingestor_setup_check)</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;API version:</source>
+        <translation>API-V&amp;ersion:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Us&amp;er:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Bu&amp;cket:</source>
+        <translation>Bu&amp;cket:</translation>
+    </message>
+    <message>
+        <source>To&amp;ken:</source>
+        <translation>To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>The app runs influxd as its own child process, with its data in %1, reachable only from this computer.</source>
+        <translation>Die App führt influxd als eigenen Kindprozess aus, mit den Daten in %1, nur von diesem Computer aus erreichbar.</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>InfluxDB:</source>
+        <translation>InfluxDB:</translation>
+    </message>
+    <message>
+        <source>a local InfluxDB the app runs, data in %1</source>
+        <translation>eine lokale InfluxDB, die die App ausführt, Daten in %1</translation>
+    </message>
+    <message>
+        <source>none for now; events wait in the disk spool</source>
+        <translation>vorerst keine; Ereignisse warten im Spool auf der Festplatte</translation>
+    </message>
+    <message>
+        <source>%1, API 2, organisation “%2”, bucket “%3”</source>
+        <translation>%1, API 2, Organisation „%2“, Bucket „%3“</translation>
+    </message>
+    <message>
+        <source>InfluxDB token:</source>
+        <translation>InfluxDB-Token:</translation>
+    </message>
+    <message>
+        <source>%1, API 1, database “%2”, no user</source>
+        <translation>%1, API 1, Datenbank „%2“, kein Benutzer</translation>
+    </message>
+    <message>
+        <source>%1, API 1, database “%2”, user “%3”</source>
+        <translation>%1, API 1, Datenbank „%2“, Benutzer „%3“</translation>
+    </message>
+    <message>
+        <source>InfluxDB password:</source>
+        <translation>InfluxDB-Passwort:</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1454,10 @@
         <source>&lt;h3&gt;HA Ingestor %1&lt;/h3&gt;&lt;p&gt;Keeps the Home Assistant registries in a local database, writes every state change to InfluxDB, serves a REST API and delivers webhooks.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;HA Ingestor %1&lt;/h3&gt;&lt;p&gt;Hält die Home-Assistant-Registries in einer lokalen Datenbank, schreibt jede Zustandsänderung nach InfluxDB, stellt eine REST-API bereit und stellt Webhooks zu.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
 </context>
 <context>
     <name>hai::OverviewPage</name>
@@ -1204,6 +1620,142 @@
     </message>
 </context>
 <context>
+    <name>hai::RestApiForm</name>
+    <message>
+        <source>any free port</source>
+        <translation>beliebiger freier Port</translation>
+    </message>
+    <message>
+        <source>none: the API refuses all writes</source>
+        <translation>keines: die API lehnt alle Schreibzugriffe ab</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Reading the API needs no token. Writes, such as managing webhooks, need it as “Authorization: Bearer &lt;token&gt;”; without a token the API refuses them all. Generate one when a script or another program should write.</source>
+        <translation>Zum Lesen der API ist kein Token nötig. Schreibzugriffe, etwa das Verwalten von Webhooks, brauchen es als „Authorization: Bearer &lt;token&gt;“; ohne Token lehnt die API sie alle ab. Erzeugen Sie eines, wenn ein Skript oder ein anderes Programm schreiben soll.</translation>
+    </message>
+    <message>
+        <source>At http://%1: only programs on this computer can reach it.</source>
+        <translation>Unter http://%1: Nur Programme auf diesem Computer können sie erreichen.</translation>
+    </message>
+    <message>
+        <source>At http://%1: other computers on the network can reach it too (set in the settings file).</source>
+        <translation>Unter http://%1: Auch andere Computer im Netzwerk können sie erreichen (in der Einstellungsdatei festgelegt).</translation>
+    </message>
+    <message>
+        <source>REST API:</source>
+        <translation>REST-API:</translation>
+    </message>
+    <message>
+        <source>API token:</source>
+        <translation>API-Token:</translation>
+    </message>
+    <message>
+        <source>not set: the API refuses writes</source>
+        <translation>nicht gesetzt: die API lehnt Schreibzugriffe ab</translation>
+    </message>
+    <message>
+        <source>On a free port picked at each start; the status bar shows it.</source>
+        <translation>Auf einem freien Port, der bei jedem Start gewählt wird; die Statusleiste zeigt ihn.</translation>
+    </message>
+</context>
+<context>
+    <name>hai::SecretEdit</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show or hide the text</source>
+        <translation>Text anzeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>A new random token of 32 bytes</source>
+        <translation>Ein neues zufälliges Token aus 32 Bytes</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Ge&amp;nerate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+</context>
+<context>
+    <name>hai::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Home Assistant</source>
+        <translation>&amp;Home Assistant</translation>
+    </message>
+    <message>
+        <source>&amp;InfluxDB</source>
+        <translation>&amp;InfluxDB</translation>
+    </message>
+    <message>
+        <source>&amp;REST API</source>
+        <translation>&amp;REST-API</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>Could not read all settings: %1</source>
+        <translation>Nicht alle Einstellungen konnten gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>Nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>hai::SetupWizard</name>
+    <message>
+        <source>Set Up HA Ingestor</source>
+        <translation>HA Ingestor einrichten</translation>
+    </message>
+    <message>
+        <source>Home Assistant</source>
+        <translation>Home Assistant</translation>
+    </message>
+    <message>
+        <source>Where is your Home Assistant, and which token may the app use? Or look around in a simulated home first.</source>
+        <translation>Wo ist Ihr Home Assistant, und welches Token darf die App verwenden? Oder sehen Sie sich zuerst in einem simulierten Zuhause um.</translation>
+    </message>
+    <message>
+        <source>InfluxDB</source>
+        <translation>InfluxDB</translation>
+    </message>
+    <message>
+        <source>Where the app stores Home Assistant&apos;s events for charts and history.</source>
+        <translation>Wo die App die Ereignisse von Home Assistant für Diagramme und Verlauf speichert.</translation>
+    </message>
+    <message>
+        <source>REST API</source>
+        <translation>REST-API</translation>
+    </message>
+    <message>
+        <source>Scripts and other programs read the devices, entities and events through a local REST API.</source>
+        <translation>Skripte und andere Programme lesen Geräte, Entitäten und Ereignisse über eine lokale REST-API.</translation>
+    </message>
+</context>
+<context>
     <name>hai::StatusBarPanel</name>
     <message>
         <source>State changes received from Home Assistant per second, over the last 10 seconds</source>
@@ -1216,6 +1768,25 @@
     <message>
         <source>Catching up on missed states</source>
         <translation>Verpasste Zustände werden nachgeholt</translation>
+    </message>
+</context>
+<context>
+    <name>hai::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation>Einstellungsdatei:</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>Nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Check what will be saved. All of it can be changed later in Settings.</source>
+        <translation>Prüfen Sie, was gespeichert wird. Alles lässt sich später in den Einstellungen ändern.</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +2163,22 @@
         <translation>HA Ingestor kann nicht starten:
 
 %1</translation>
+    </message>
+    <message>
+        <source>The new settings were saved, but together with the command line they do not work:
+
+%1
+
+HA Ingestor keeps running with the previous ones.</source>
+        <translation>Die neuen Einstellungen wurden gespeichert, funktionieren aber zusammen mit der Kommandozeile nicht:
+
+%1
+
+HA Ingestor läuft mit den bisherigen weiter.</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Einstellungen öffnen…</translation>
     </message>
 </context>
 </TS>

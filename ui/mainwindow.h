@@ -37,7 +37,7 @@ public:
     QWidget *page(Page page) const;
     StatusPoller *statusPoller() const { return m_poller; }
     bool closesToTray() const;
-    // The Settings dialog arrives later: connect settingsRequested(), then show this action.
+    // Hidden until the app connects settingsRequested() to its Settings dialog and shows it.
     QAction *settingsAction() const { return m_settingsAction; }
 
     static QString pageKey(Page page); // "overview", "devices", ... (settings keys)

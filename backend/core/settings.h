@@ -20,6 +20,9 @@ struct Settings
     bool headless = false;
     bool demo = false;  // run DemoHome in-process and connect to it instead of --ha-url
     QString configFile; // the INI file that was read, empty if none
+    // secret-store=keychain: secrets the other sources leave empty are read from the system
+    // keychain (see SecretStore::fillSecrets) under this configFile's name.
+    bool secretsInKeychain = false;
     QString dataDir;
     LogLevel logLevel = LogLevel::Info;
     QString language; // --lang: "de", "en", "de_DE"; empty follows the system locale

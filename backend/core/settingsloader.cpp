@@ -8,10 +8,12 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 
 using namespace Qt::StringLiterals;
@@ -22,12 +24,6 @@ using hai::optionparsing::parseUrl;
 namespace hai {
 
 namespace {
-
-QString defaultConfigPath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
-           u"/ha-ingestor.ini"_s;
-}
 
 bool parseListen(const QString &text, QHostAddress *host, quint16 *port, QString *reason)
 {
@@ -93,9 +89,24 @@ QString SettingsLoader::helpText()
         if (!extra.isEmpty())
             text += QString(29, u' ') + u'(' + extra + u")\n"_s;
     }
-    text += u"  --version                    Print the version and exit.\n"
-            u"  --help                       Print this help and exit.\n"_s;
+    text +=
+        u"  --write-config FILE          Write a commented INI template of all settings to FILE\n"
+        u"                               (- for standard output) and exit.\n"
+        u"  --version                    Print the version and exit.\n"
+        u"  --help                       Print this help and exit.\n"_s;
     return text;
+}
+
+QString SettingsLoader::defaultConfigPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           u"/ha-ingestor.ini"_s;
+}
+
+bool SettingsLoader::check(const RawOptions &values, QString *error)
+{
+    Settings settings;
+    return validate(values, &settings, error);
 }
 
 SettingsLoader::Result SettingsLoader::load(const QStringList &arguments,
@@ -108,8 +119,10 @@ SettingsLoader::Result SettingsLoader::load(const QStringList &arguments,
         parser.addOption(QCommandLineOption(spec.name, spec.help, spec.valueName));
     const QCommandLineOption help(u"help"_s);
     const QCommandLineOption version(u"version"_s);
+    const QCommandLineOption writeConfig(u"write-config"_s, {}, u"FILE"_s);
     parser.addOption(help);
     parser.addOption(version);
+    parser.addOption(writeConfig);
 
     if (!parser.parse(arguments)) {
         result.text = parser.errorText();
@@ -140,6 +153,16 @@ SettingsLoader::Result SettingsLoader::load(const QStringList &arguments,
         return result;
     }
 
+    if (parser.isSet(writeConfig)) {
+        result.text = parser.value(writeConfig);
+        if (result.text.isEmpty() || result.text.startsWith(u"--"_s)) {
+            result.text = failure(u"write-config"_s, u"missing file name"_s);
+            return result;
+        }
+        result.outcome = Outcome::WriteConfig;
+        return result;
+    }
+
     // Command line and environment first, so that --config itself follows precedence.
     RawValues fromCommandLine;
     RawValues fromEnvironment;
@@ -162,7 +185,8 @@ SettingsLoader::Result SettingsLoader::load(const QStringList &arguments,
             result.text = failure(u"config"_s, error);
             return result;
         }
-        result.settings.configFile = configPath;
+        // Absolute: the keychain names a file's secrets by its path, however it was given.
+        result.settings.configFile = QFileInfo(configPath).absoluteFilePath();
     }
     raw.insert(fromEnvironment);
     raw.insert(fromCommandLine);
@@ -182,7 +206,16 @@ bool SettingsLoader::readIni(const QString &path, RawValues *values, QString *er
         *error = u"cannot read '%1'"_s.arg(path);
         return false;
     }
-    QSettings ini(path, QSettings::IniFormat);
+    // QSettings keeps parsed files in a process-wide cache and re-reads one only when its size
+    // or mtime changed; a token changed for another of the same length within the same mtime
+    // tick would read stale. A private copy under a new name is always parsed afresh.
+    QTemporaryDir copyDir;
+    const QString copy = copyDir.filePath(u"settings.ini"_s);
+    if (!copyDir.isValid() || !QFile::copy(path, copy)) {
+        *error = u"cannot read '%1'"_s.arg(path);
+        return false;
+    }
+    QSettings ini(copy, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError) {
         *error = u"'%1' is not a valid INI file"_s.arg(path);
         return false;
@@ -228,6 +261,16 @@ bool SettingsLoader::validate(const RawValues &raw, Settings *settings, QString 
     if (!ensureWritableDir(settings->dataDir, &reason)) {
         *error = failure(u"data-dir"_s, reason);
         return false;
+    }
+
+    if (has("secret-store")) {
+        const QString store = value("secret-store").toLower();
+        if (store != u"keychain"_s && store != u"file"_s) {
+            *error = failure(u"secret-store"_s,
+                             u"'%1' is not keychain or file"_s.arg(value("secret-store")));
+            return false;
+        }
+        settings->secretsInKeychain = store == u"keychain"_s;
     }
 
     if (has("log-level")) {

@@ -20,6 +20,7 @@ public:
         Run,         // settings are valid
         ShowHelp,    // --help: print text(), exit 0
         ShowVersion, // --version: print text(), exit 0
+        WriteConfig, // --write-config FILE: write the commented template to text(), exit 0
         Invalid      // print text() (one line naming the option), exit 2
     };
 
@@ -36,10 +37,17 @@ public:
          const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
 
     static QString helpText();
+    // <AppConfigLocation>/ha-ingestor.ini, read when neither --config nor HAI_CONFIG is given.
+    static QString defaultConfigPath();
+
+    // An INI file's values by option name; unknown keys are an error naming the key.
+    static bool readIni(const QString &path, RawOptions *values, QString *error);
+    // Whether values (as an INI file would hold them) make valid settings; the error names the
+    // option as on the command line.
+    static bool check(const RawOptions &values, QString *error);
 
 private:
     using RawValues = RawOptions;
-    static bool readIni(const QString &path, RawValues *values, QString *error);
     static bool validate(const RawValues &raw, Settings *settings, QString *error);
 };
 

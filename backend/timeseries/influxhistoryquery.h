@@ -29,12 +29,23 @@ struct HistoryResult
     QString error; // plain words; empty on success
 };
 
-// Reads an entity's history back from InfluxDB with InfluxQL, downsampled by InfluxDB itself
+// One entity's answer within a batch (InfluxHistoryWorker::queryBatch).
+struct HistorySeries
+{
+    QString entityId;
+    QString unit; // unit_of_measurement from the live state; empty when unknown
+    QList<QPointF> points;
+    QString error; // plain words; empty on success
+};
+
+// Reads one entity's history back from InfluxDB with InfluxQL, downsampled by InfluxDB itself
 // into about maxPoints buckets, so the GUI never receives more than it can draw.
 // v1: POST /query (db=<database>) with Basic auth when a username is set. v2: the same /query
 // through InfluxDB 2's v1-compatibility API, db = the bucket, "Authorization: Token"; this
 // needs a DBRP mapping for the bucket (InfluxDB 2.x creates a virtual one per bucket). InfluxQL
-// rather than Flux: one query text and one answer parser for both versions.
+// rather than Flux: one query text and one answer parser for both versions. Several entities
+// are several queries (see InfluxHistoryWorker::queryBatch), not several statements in one:
+// InfluxDB 1.x stops at the first failing statement and reports the rest as "not executed".
 // Layouts (see StateMapper): homeiq reads mean(normalized_value) FROM home_assistant_events
 // WHERE entity_id = the full id; ha reads mean(value) FROM <unit, else the entity id>
 // WHERE entity_id = the object id AND domain = the domain. --influx-measurement overrides both.

@@ -16,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
@@ -180,9 +181,12 @@ int main(int argc, char *argv[])
     const quint16 port = test::freeLoopbackPort();
     QProcess process;
     process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(binary, {u"--headless"_s, u"--log-level"_s, u"warning"_s, u"--data-dir"_s,
-                           dir.path(), u"--registry-db"_s, settings.registryDb.sqlitePath,
-                           u"--api-listen"_s, u"127.0.0.1:%1"_s.arg(port)});
+    // An empty settings file: the app runs without Home Assistant and ignores the user's file.
+    QFile(dir.filePath(u"empty.ini"_s)).open(QIODevice::WriteOnly);
+    process.start(binary,
+                  {u"--headless"_s, u"--config"_s, dir.filePath(u"empty.ini"_s), u"--log-level"_s,
+                   u"warning"_s, u"--data-dir"_s, dir.path(), u"--registry-db"_s,
+                   settings.registryDb.sqlitePath, u"--api-listen"_s, u"127.0.0.1:%1"_s.arg(port)});
     if (!process.waitForStarted()) {
         print(u"cannot start "_s + binary);
         return 1;

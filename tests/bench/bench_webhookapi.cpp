@@ -74,10 +74,12 @@ int main(int argc, char *argv[])
     QProcess process;
     process.setStandardOutputFile(dir.filePath(u"app.out"_s));
     process.setStandardErrorFile(dir.filePath(u"app.out"_s));
+    // An empty settings file: the app runs without Home Assistant and ignores the user's file.
+    QFile(dir.filePath(u"empty.ini"_s)).open(QIODevice::WriteOnly);
     process.start(QStringLiteral(HAI_INGESTOR_BINARY),
-                  {u"--headless"_s, u"--log-level"_s, u"warning"_s, u"--data-dir"_s, dir.path(),
-                   u"--api-token"_s, QString::fromLatin1(kToken), u"--api-listen"_s,
-                   u"127.0.0.1:%1"_s.arg(port)});
+                  {u"--headless"_s, u"--config"_s, dir.filePath(u"empty.ini"_s), u"--log-level"_s,
+                   u"warning"_s, u"--data-dir"_s, dir.path(), u"--api-token"_s,
+                   QString::fromLatin1(kToken), u"--api-listen"_s, u"127.0.0.1:%1"_s.arg(port)});
     if (!process.waitForStarted()) {
         print(u"cannot start the app"_s);
         return 1;

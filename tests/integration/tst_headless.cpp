@@ -31,9 +31,11 @@ struct Run
     QByteArray err;
 };
 
-Run runToEnd(const QStringList &args)
+Run runToEnd(const QStringList &args,
+             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(kBinary, args);
     process.waitForFinished(20000);
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
@@ -56,6 +58,8 @@ private Q_SLOTS:
     void versionAndHelp();
     void badOptionsExitTwo_data();
     void badOptionsExitTwo();
+    void firstStartExplainsWhatToConfigure();
+    void writeConfigWritesATemplateOnce();
     void portInUse();
     void servesAndStopsOnSignal_data();
     void servesAndStopsOnSignal();
@@ -120,6 +124,61 @@ void TestHeadless::badOptionsExitTwo()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(named), run.err.constData());
     QCOMPARE(run.err.trimmed().count('\n'), 0);
+}
+
+// A home with no settings at all: no config file where the app looks, no HA, no demo.
+static QProcessEnvironment freshHome(const QString &home)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"HOME"_s, home);
+    environment.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
+    environment.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
+    for (const QString &name : environment.keys()) {
+        if (name.startsWith(u"HA_"_s) || name.startsWith(u"HAI_"_s) ||
+            name.startsWith(u"INFLUX_"_s))
+            environment.remove(name);
+    }
+    return environment;
+}
+
+void TestHeadless::firstStartExplainsWhatToConfigure()
+{
+    const QString home = m_dir.filePath(u"fresh-home"_s);
+    const Run run = runToEnd({u"--headless"_s}, freshHome(home));
+    QCOMPARE(run.exitCode, 2);
+    const QByteArray configPath = home.toUtf8() + "/.config/ha-ingestor/ha-ingestor.ini";
+    QVERIFY2(run.err.contains(QByteArray(QByteArray("--write-config ") + configPath)),
+             run.err.constData());
+    QVERIFY(run.err.contains("--ha-url"));
+    QVERIFY(run.err.contains("HA_TOKEN"));
+    QVERIFY(run.err.contains("--demo"));
+    // With a settings file but no HA the app does start (servesAndStopsOnSignal runs so).
+}
+
+void TestHeadless::writeConfigWritesATemplateOnce()
+{
+    const QString home = m_dir.filePath(u"template-home"_s);
+    const QString path = home + u"/cfg/ha-ingestor.ini"_s;
+    const Run first = runToEnd({u"--write-config"_s, path}, freshHome(home));
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY(first.out.contains(path.toUtf8()));
+    QCOMPARE(QFile::permissions(path) & (QFile::ReadGroup | QFile::ReadOther),
+             QFileDevice::Permissions());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("\n;ha-url=\n"));
+    QVERIFY(text.contains("HAI_API_TOKEN"));
+
+    const QByteArray before = fileHash(path);
+    const Run again = runToEnd({u"--write-config"_s, path}, freshHome(home));
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.err.contains("not replacing"), again.err.constData());
+    QCOMPARE(fileHash(path), before);
+
+    const Run toStdout = runToEnd({u"--write-config"_s, u"-"_s}, freshHome(home));
+    QCOMPARE(toStdout.exitCode, 0);
+    QCOMPARE(toStdout.out, text);
 }
 
 void TestHeadless::portInUse()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // History queries against a real influxd 1.6: points written in the homeiq layout come back
 // downsampled into at most 1,000 buckets with the right means; a dead URL gives plain words.
+// A batch of entities answers once, in the order asked, and one entity's failure stays its own.
 #include "freeport.h"
 #include "influxserver.h"
 #include "timeseries/influxhistoryworker.h"
@@ -24,6 +25,10 @@ private Q_SLOTS:
     void haSchema();
     void missingDatabase();
     void unreachable();
+    void batch();
+    void batchWithFailedEntity();
+    void batchUnreachable();
+    void emptyBatch();
 
 private:
     hai::InfluxOptions options() const;
@@ -64,6 +69,9 @@ void TestInfluxHistory::initTestCase()
     }
     // The ha layout: measurement = unit, entity_id = object id.
     lines += "°C,domain=sensor,entity_id=kitchen value=21.5 " +
+             QByteArray::number(m_nowMs - 60000) + '\n';
+    // A string "value": InfluxDB refuses mean() on it.
+    lines += "sensor.broken,domain=sensor,entity_id=broken value=\"on\" " +
              QByteArray::number(m_nowMs - 60000) + '\n';
     QVERIFY2(m_influx.write(u"home_assistant"_s, lines, &error, u"ms"_s), qPrintable(error));
 }
@@ -139,6 +147,80 @@ void TestInfluxHistory::unreachable()
     worker.query(3, HistoryRequest{u"sensor.x"_s, m_nowMs - 3600000, m_nowMs, {}, 1000});
     QVERIFY(failed.wait(10000));
     QCOMPARE(failed[0][2].toString(), u"InfluxDB is unreachable at %1"_s.arg(o.url.toString()));
+}
+
+void TestInfluxHistory::batch()
+{
+    InfluxHistoryWorker worker(options(), hai::MappingOptions{});
+    QSignalSpy done(&worker, &InfluxHistoryWorker::batchQueried);
+    QList<HistoryRequest> requests;
+    for (const QString &id : {u"sensor.decoy"_s, u"sensor.o'neil"_s, u"sensor.nothing"_s})
+        requests.append(HistoryRequest{id, m_nowMs - 3600 * 1000, m_nowMs + 1, {}, 100});
+    worker.queryBatch(9, requests);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done[0][0].toULongLong(), 9u);
+    const auto series = done[0][1].value<QList<hai::HistorySeries>>();
+    QCOMPARE(series.size(), 3);
+    QCOMPARE(series[0].entityId, u"sensor.decoy"_s);
+    QCOMPARE(series[1].entityId, u"sensor.o'neil"_s);
+    QCOMPARE(series[2].entityId, u"sensor.nothing"_s);
+    for (const hai::HistorySeries &one : series)
+        QVERIFY2(one.error.isEmpty(), qPrintable(one.error));
+    // 1 h in 100 buckets of 36 s, not 120 raw points (edges may lose a bucket or two).
+    QVERIFY2(series[0].points.size() >= 95 && series[0].points.size() <= 101,
+             qPrintable(QString::number(series[0].points.size())));
+    for (const QPointF &p : series[0].points)
+        QCOMPARE(p.y(), 1e6);
+    QCOMPARE(series[1].points.size(), series[0].points.size());
+    QVERIFY(series[1].points[0].y() < 100);
+    QVERIFY(series[2].points.isEmpty());
+}
+
+void TestInfluxHistory::batchWithFailedEntity()
+{
+    hai::MappingOptions mapping;
+    mapping.schema = hai::PointSchema::Ha;
+    InfluxHistoryWorker worker(options(), mapping);
+    QSignalSpy done(&worker, &InfluxHistoryWorker::batchQueried);
+    worker.queryBatch(
+        2, {HistoryRequest{u"sensor.broken"_s, m_nowMs - 3600000, m_nowMs + 1, {}, 1000},
+            HistoryRequest{u"sensor.kitchen"_s, m_nowMs - 3600000, m_nowMs + 1, u"°C"_s, 1000}});
+    QVERIFY(done.wait(10000));
+    const auto series = done[0][1].value<QList<hai::HistorySeries>>();
+    QCOMPARE(series.size(), 2);
+    QVERIFY2(
+        series[0].error.startsWith(u"InfluxDB refused the query: unsupported mean iterator type"_s),
+        qPrintable(series[0].error));
+    QVERIFY(series[0].points.isEmpty());
+    QVERIFY2(series[1].error.isEmpty(), qPrintable(series[1].error));
+    QCOMPARE(series[1].unit, u"°C"_s);
+    QCOMPARE(series[1].points.size(), 1);
+    QCOMPARE(series[1].points[0].y(), 21.5);
+}
+
+void TestInfluxHistory::batchUnreachable()
+{
+    hai::InfluxOptions o = options();
+    o.url = QUrl(u"http://127.0.0.1:%1"_s.arg(hai::test::freeLoopbackPort()));
+    InfluxHistoryWorker worker(o, hai::MappingOptions{});
+    QSignalSpy done(&worker, &InfluxHistoryWorker::batchQueried);
+    worker.queryBatch(4, {HistoryRequest{u"sensor.a"_s, m_nowMs - 3600000, m_nowMs, {}, 1000},
+                          HistoryRequest{u"sensor.b"_s, m_nowMs - 3600000, m_nowMs, {}, 1000}});
+    QVERIFY(done.wait(10000));
+    const auto series = done[0][1].value<QList<hai::HistorySeries>>();
+    QCOMPARE(series.size(), 2);
+    for (const hai::HistorySeries &one : series)
+        QCOMPARE(one.error, u"InfluxDB is unreachable at %1"_s.arg(o.url.toString()));
+}
+
+void TestInfluxHistory::emptyBatch()
+{
+    InfluxHistoryWorker worker(options(), hai::MappingOptions{});
+    QSignalSpy done(&worker, &InfluxHistoryWorker::batchQueried);
+    worker.queryBatch(5, {});
+    QCOMPARE(done.size(), 1); // at once: nothing to wait for
+    QVERIFY(done[0][1].value<QList<hai::HistorySeries>>().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestInfluxHistory)

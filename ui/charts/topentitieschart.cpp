@@ -23,13 +23,25 @@ TopEntitiesChart::TopEntitiesChart(QWidget *parent)
     m_categories = new QBarCategoryAxis(chart);
     m_values = new QValueAxis(chart);
     m_values->setLabelFormat(QStringLiteral("%d"));
-    m_categories->setTruncateLabels(false); // an elided entity id tells nothing
+    // Qt would cut labels at the end, or (untruncated) off the left edge; ids are shortened in
+    // the middle instead (see shortLabel), which keeps the domain and the distinctive tail.
+    m_categories->setTruncateLabels(false);
     chart->addAxis(m_categories, Qt::AlignLeft);
     chart->addAxis(m_values, Qt::AlignBottom);
     series->attachAxis(m_categories);
     series->attachAxis(m_values);
     setChart(chart);
     setMinimumHeight(300); // ten readable bar labels
+}
+
+QString TopEntitiesChart::shortLabel(const QString &entityId)
+{
+    constexpr int kMaxChars = 34; // about a third of the page on a 1366-pixel screen
+    if (entityId.size() <= kMaxChars)
+        return entityId;
+    const int head = kMaxChars / 2 - 1;
+    const int tail = kMaxChars - head - 1;
+    return entityId.left(head) + QChar(0x2026) + entityId.right(tail);
 }
 
 QStringList TopEntitiesChart::categories() const
@@ -44,7 +56,9 @@ void TopEntitiesChart::setCounts(const QList<EntityCount> &counts)
     qint64 peak = 1;
     // Bars grow from the bottom, so the busiest goes last to end up on top.
     for (auto it = counts.crbegin(); it != counts.crend(); ++it) {
-        names.append(it->entityId);
+        const QString label = shortLabel(it->entityId);
+        // Categories must be unique; two ids that shorten alike keep their full text.
+        names.append(names.contains(label) ? it->entityId : label);
         values.append(double(it->count));
         peak = qMax(peak, it->count);
     }

@@ -21,6 +21,8 @@ public:
     void setCounts(const QList<EntityCount> &counts);
     QBarSet *bars() const { return m_set; } // for tests
     QStringList categories() const;
+    // An entity id as its bar label: ids over 34 characters lose their middle ("…").
+    static QString shortLabel(const QString &entityId);
 
 private:
     QBarSet *m_set = nullptr;
