@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build ccache pkg-config git
-    qt6-base-dev qt6-websockets-dev qt6-charts-dev qt6-httpserver-dev
+    qt6-base-dev libqt6opengl6-dev qt6-websockets-dev qt6-charts-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-l10n-tools zlib1g-dev libsimdjson-dev
     libqt6svg6 qtkeychain-qt6-dev influxdb
 )
