@@ -55,6 +55,26 @@ QString ConnectionCheckText::influxdMissing()
     return tr("influxd is not installed: sudo apt-get install influxdb");
 }
 
+QString ConnectionCheckText::networkProblem(const ConnectionCheckResult &result, const QString &url)
+{
+    const QString where = hostPort(url);
+    switch (result.outcome) {
+    case Outcome::HostNotFound:
+        return tr("The host name %1 was not found. Check the spelling, or use the IP address.")
+            .arg(QUrl(url.trimmed()).host());
+    case Outcome::TlsError:
+        return tr("The TLS handshake with %1 failed: %2. Check that the address should use "
+                  "https:// and that the certificate is valid for this host name.")
+            .arg(where, result.detail);
+    case Outcome::Timeout:
+        return tr("No answer from %1 within %2 s. Is the address right, or is a firewall in the "
+                  "way?")
+            .arg(where, seconds(result.elapsedMs));
+    default:
+        return {};
+    }
+}
+
 QString ConnectionCheckText::homeAssistant(const ConnectionCheckResult &result, const QString &url,
                                            bool hasToken)
 {
@@ -68,19 +88,12 @@ QString ConnectionCheckText::homeAssistant(const ConnectionCheckResult &result, 
     case Outcome::BadUrl:
         return badHaUrl();
     case Outcome::HostNotFound:
-        return tr("The host name %1 was not found. Check the spelling, or use the IP address.")
-            .arg(QUrl(url.trimmed()).host());
+    case Outcome::TlsError:
+    case Outcome::Timeout:
+        return networkProblem(result, url);
     case Outcome::Refused:
         return tr("Nothing answers at %1. Is Home Assistant running, and is the port right?")
             .arg(where);
-    case Outcome::TlsError:
-        return tr("The TLS handshake with %1 failed: %2. Check that the address should use "
-                  "https:// and that the certificate is valid for this host name.")
-            .arg(where, result.detail);
-    case Outcome::Timeout:
-        return tr("No answer from %1 within %2 s. Is the address right, or is a firewall in the "
-                  "way?")
-            .arg(where, seconds(result.elapsedMs));
     case Outcome::InvalidToken:
         if (!hasToken)
             return tr("Enter a token first: create a long-lived access token in your HA "
@@ -115,18 +128,11 @@ QString ConnectionCheckText::influx(const ConnectionCheckResult &result,
     case Outcome::BadUrl:
         return badInfluxUrl();
     case Outcome::HostNotFound:
-        return tr("The host name %1 was not found. Check the spelling, or use the IP address.")
-            .arg(options.url.host());
+    case Outcome::TlsError:
+    case Outcome::Timeout:
+        return networkProblem(result, url);
     case Outcome::Refused:
         return tr("Nothing answers at %1. Is InfluxDB running, and is the port right?").arg(where);
-    case Outcome::TlsError:
-        return tr("The TLS handshake with %1 failed: %2. Check that the address should use "
-                  "https:// and that the certificate is valid for this host name.")
-            .arg(where, result.detail);
-    case Outcome::Timeout:
-        return tr("No answer from %1 within %2 s. Is the address right, or is a firewall in the "
-                  "way?")
-            .arg(where, seconds(result.elapsedMs));
     case Outcome::InvalidToken:
         if (result.httpStatus == 403) {
             return v2 ? tr("The token may not write to the bucket “%1” (HTTP 403).")

@@ -32,6 +32,11 @@ public:
 
     // "host:port" of a URL, with the scheme's default port when none is given.
     static QString hostPort(const QString &url);
+
+private:
+    // The outcomes that read the same for any server (host not found, TLS, timeout); empty
+    // for the others.
+    static QString networkProblem(const ConnectionCheckResult &result, const QString &url);
 };
 
 } // namespace hai
