@@ -113,6 +113,30 @@ int runSession(const Settings &settings, ConfigStore &store)
     return code;
 }
 
+// The wizard or the Settings dialog wrote the file: reads everything again. False when the
+// first session cannot start with what it reads.
+bool rereadSettings(QApplication &app, bool firstSession, Settings *settings)
+{
+    const SettingsLoader::Result loaded = AppStart::loadSettings(app.arguments());
+    if (loaded.outcome == SettingsLoader::Outcome::Run) {
+        *settings = loaded.settings;
+    } else if (firstSession) {
+        AppStart::printLine(stderr, u"ha-ingestor: "_s + loaded.text);
+        return false;
+    } else {
+        // The file is valid (ConfigStore checked it), but together with the command line
+        // it is not, e.g. --demo given and an HA URL saved. Keep running as before.
+        QMessageBox::warning(
+            nullptr, QCoreApplication::translate("main", "HA Ingestor"),
+            QCoreApplication::translate("main", "The new settings were saved, but together with "
+                                                "the command line they do not work:\n\n%1\n\n"
+                                                "HA Ingestor keeps running with the previous ones.")
+                .arg(loaded.text));
+    }
+    installTranslations(app, settings->language);
+    return true;
+}
+
 } // namespace
 
 int runWindowed(int argc, char *argv[])
@@ -123,7 +147,7 @@ int runWindowed(int argc, char *argv[])
     // Lets Wayland compositors match the window to the installed .desktop file and its icon.
     QGuiApplication::setDesktopFileName(u"io.github.haingestor.HaIngestor"_s);
 
-    SettingsLoader::Result loaded = AppStart::loadSettings(app.arguments());
+    const SettingsLoader::Result loaded = AppStart::loadSettings(app.arguments());
     if (loaded.outcome != SettingsLoader::Outcome::Run) {
         AppStart::printLine(stderr, u"ha-ingestor: "_s + loaded.text); // main() saw them valid
         return AppStart::kExitBadSettings;
@@ -132,34 +156,20 @@ int runWindowed(int argc, char *argv[])
 
     SecretStore keychain;
     ConfigStore store(AppStart::configPath(loaded.settings), &keychain);
+    bool fileChanged = false; // since `loaded` was read: then read everything again
     if (AppStart::needsSetup(loaded.settings)) {
         SetupWizard wizard(&store);
         if (wizard.exec() != QDialog::Accepted)
             return 0; // the user closed the wizard: nothing to run yet, and nothing is wrong
+        fileChanged = true;
     }
 
     ShutdownSignals shutdown;
     AppStart::quitOnSignals(shutdown, app);
     Settings settings = loaded.settings;
-    for (bool first = true;; first = false) {
-        // The wizard and the Settings dialog wrote the file; read everything again.
-        loaded = AppStart::loadSettings(app.arguments());
-        if (loaded.outcome == SettingsLoader::Outcome::Run) {
-            settings = loaded.settings;
-        } else if (first) {
-            AppStart::printLine(stderr, u"ha-ingestor: "_s + loaded.text);
+    for (bool first = true;; first = false, fileChanged = true) {
+        if (fileChanged && !rereadSettings(app, first, &settings))
             return AppStart::kExitBadSettings;
-        } else {
-            // The file is valid (ConfigStore checked it), but together with the command line
-            // it is not, e.g. --demo given and an HA URL saved. Keep running as before.
-            QMessageBox::warning(nullptr, QCoreApplication::translate("main", "HA Ingestor"),
-                                 QCoreApplication::translate(
-                                     "main", "The new settings were saved, but together with "
-                                             "the command line they do not work:\n\n%1\n\n"
-                                             "HA Ingestor keeps running with the previous ones.")
-                                     .arg(loaded.text));
-        }
-        installTranslations(app, settings.language);
         const int code = runSession(settings, store);
         if (code != kRestartSession)
             return code;

@@ -127,9 +127,10 @@ bool ConfigStore::save(const ConfigValues &changes, QString *error)
     QStringList removeAfterWrite;
     if (storeOnDisk == kFile) {
         merged.insert(kSecretStoreKey, kFile); // the user chose the file; keep to it
-    } else if (secretLocation() == SecretLocation::Keychain) {
-        // Changed secrets go to the keychain; those left alone stay where they are. Writes
-        // happen before the file, removals after it: a failure leaves nothing half-saved.
+    } else if (m_secrets && m_secrets->isAvailable()) {
+        // secretLocation() is Keychain (the file was read above). Changed secrets go to the
+        // keychain; those left alone stay where they are. Writes happen before the file,
+        // removals after it: a failure leaves nothing half-saved.
         bool anyInKeychain = storeOnDisk == kKeychain;
         for (const QString &name : secretOptions()) {
             if (!changes.contains(name))
